@@ -1,0 +1,1 @@
+"""Bắc Ninh Open Data: validate the data package, query it, generate the site, build it."""
