@@ -1,0 +1,53 @@
+"""Load a data package into an in-process DuckDB database and run named queries.
+
+Each resource is read once by ``queries/stg_<resource>.sql`` (names and types fixed there), the period
+macros are loaded from ``sql/period_macros.sql``, and ``queries/int_*.sql`` derive what every page
+shares. Page code calls ``query(con, "name", param=value)``: the SQL file is run with bound parameters.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from build_scripts import settings
+
+INTERMEDIATE = ("int_observations",)
+
+
+@lru_cache(maxsize=None)
+def sql_text(name: str) -> str:
+    return (settings.QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def resource_paths(package_dir: Path) -> dict[str, Path]:
+    descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+    return {r["name"]: package_dir / r["path"] for r in descriptor["resources"]}
+
+
+def load_package(package_dir: Path):
+    """An in-memory DuckDB connection with stg_<resource> tables and the intermediate views."""
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    con.execute("SET threads TO 1")  # deterministic row order where a query does not sort
+    con.execute(settings.PERIOD_MACROS.read_text(encoding="utf-8"))
+    paths = resource_paths(package_dir)
+    for name in settings.RESOURCES:
+        con.execute(sql_text(f"stg_{name}"), {"path": str(paths[name])})
+    for name in INTERMEDIATE:
+        con.execute(sql_text(name))
+    return con
+
+
+def query(con, name: str, **params) -> list[dict]:
+    """Rows of queries/<name>.sql as dicts, the parameters bound by name."""
+    cursor = con.execute(sql_text(name), params) if params else con.execute(sql_text(name))
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def row_count(con, resource: str) -> int:
+    """Rows of a staged resource (the relation API: no SQL text is built)."""
+    return int(con.table(f"stg_{resource}").aggregate("count(*)").fetchall()[0][0])

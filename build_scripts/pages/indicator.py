@@ -1,0 +1,101 @@
+"""Indicator page (/indicators/<indicator_id>/): definition, the focus province over time with its targets,
+provinces ranked, every value with its source, other sources, downloads and how to cite."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from build_scripts import i18n
+from build_scripts.pages import chart_block
+from build_scripts.pages.site import Site, href
+
+TEMPLATE = "indicator.md.j2"
+
+
+def keys(site: Site) -> list[str]:
+    return [row["indicator_id"] for row in site.indicators]
+
+
+def directory(key: str) -> str:
+    return f"indicators/{key}"
+
+
+def chart_span(outcomes: list[dict]) -> str | None:
+    """The period span the chart joins: whole years when there are two or more, else the commonest span."""
+    counts = Counter(row["period_span"] for row in outcomes)
+    if counts.get("", 0) >= 2:
+        return ""
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def model(site: Site, key: str, lang: str) -> dict:
+    indicator = site.indicators_by_id[key]
+    here = directory(key)
+    name = indicator[f"name_{lang}"]
+    unit_label = i18n.label(lang, "units", indicator["unit"])
+    label = lambda period: site.period_label(period, lang)  # noqa: E731
+    out_dir = site.out_dir / here
+
+    focus = []
+    for unit in site.focus_units:
+        rows = site.q("indicator_series", indicator_id=key, unit_id=unit["unit_id"])
+        if not rows:
+            continue
+        outcomes = [r for r in rows if r["kind"] == "outcome"]
+        targets = [r for r in rows if r["kind"] == "target"]
+        span = chart_span(outcomes)
+        in_chart = [r for r in rows if r["period_span"] == span]
+        chart_rows = [
+            {"period": r["period"], "period_label": label(r["period"]), "end_date": r["end_date"].isoformat(),
+             "value": r["value"], "status": r["status"], "kind": r["kind"]}
+            for r in in_chart
+        ]
+        chart_html = ""
+        span_label = ""
+        if len([r for r in in_chart if r["kind"] == "outcome"]) >= 2:
+            first, last = in_chart[0]["period"], in_chart[-1]["period"]
+            span_label = site.period_span_label(first, lang)
+            description = i18n.t(lang, "chart_series_description", indicator=name, unit=unit[f"name_{lang}"],
+                                 kind_label=span_label, n=len(chart_rows), first=label(first), last=label(last),
+                                 unit_label=unit_label)
+            labels = {"title": name, "unit": unit_label, "decimals": indicator["decimals"],
+                      "value": i18n.t(lang, "value"), "period": i18n.t(lang, "period"),
+                      "outcome": i18n.label(lang, "kinds", "outcome"), "target": i18n.label(lang, "kinds", "target"),
+                      "derived": i18n.label(lang, "kinds", "derived")}
+            chart_html = chart_block.chart("series_chart", chart_rows, lang, labels, out_dir,
+                                           f"series-{unit['unit_id']}", description)
+        focus.append({"unit": unit, "outcomes": outcomes, "targets": targets, "chart": chart_html,
+                      "span_label": span_label, "href": href(here, f"provinces/{unit['unit_id']}")})
+
+    ranking = site.q("ranking", indicator_id=key, focus_ids=site.focus_ids)
+    ranking_chart = ""
+    if ranking:
+        period = label(ranking[0]["period"])
+        description = i18n.t(lang, "chart_ranking_description", indicator=name, period=period, n=len(ranking))
+        rows = [{"unit_id": r["unit_id"], "name": r[f"name_{lang}"], "value": r["value"], "focus": r["focus"]}
+                for r in ranking]
+        labels = {"title": name, "unit": unit_label, "decimals": indicator["decimals"], "value": i18n.t(lang, "value")}
+        ranking_chart = chart_block.chart("ranking_chart", rows, lang, labels, out_dir, "ranking", description)
+
+    units = site.units_by_id
+    values = site.q("indicator_values", indicator_id=key)
+    for row in values:
+        row["href"] = href(here, f"provinces/{row['unit_id']}") if row["unit_id"] in units else None
+    return {
+        "indicator": indicator,
+        "name": name,
+        "unit_label": unit_label,
+        "focus": focus,
+        "focus_name": site.focus_units[0][f"name_{lang}"] if site.focus_units else site.focus_id,
+        "ranking": ranking,
+        "ranking_chart": ranking_chart,
+        "values": values,
+        "others": site.q("indicator_other_figures", indicator_id=key),
+        "download": lambda name: href(here, f"downloads/{name}"),
+        "data_page": href(here, "data"),
+        "sources_page": href(here, "sources"),
+        "page_url": site.page_url(here, lang),
+        "period": label,
+    }

@@ -1,0 +1,95 @@
+"""The model every page type reads: the database, the focus province, periods, indicators and themes.
+
+Built once a build (``Site.load``); page modules ask it for rows by query name and for labels.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_scripts import db, i18n, settings
+
+
+@dataclass
+class Site:
+    con: object
+    package_dir: Path
+    out_dir: Path
+    descriptor: dict
+    focus_id: str
+    focus_units: list[dict]
+    themes: list[str]
+    periods: dict[str, dict]
+    indicators: list[dict]
+    languages: tuple[str, ...] = settings.LANGUAGES
+    units: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, con, package_dir: Path, out_dir: Path, focus_id: str = settings.FOCUS_UNIT) -> "Site":
+        descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+        themes = _enum(descriptor, "indicators", "theme")
+        return cls(
+            con=con,
+            package_dir=package_dir,
+            out_dir=out_dir,
+            descriptor=descriptor,
+            focus_id=focus_id,
+            focus_units=db.query(con, "focus_units", focus=focus_id),
+            themes=themes,
+            periods={row["period"]: row for row in db.query(con, "periods")},
+            indicators=db.query(con, "indicators_with_figures", themes=themes),
+            units=db.query(con, "units_with_figures"),
+        )
+
+    def q(self, name: str, **params) -> list[dict]:
+        return db.query(self.con, name, **params)
+
+    @property
+    def focus_ids(self) -> list[str]:
+        return [u["unit_id"] for u in self.focus_units]
+
+    @property
+    def indicators_by_id(self) -> dict[str, dict]:
+        return {i["indicator_id"]: i for i in self.indicators}
+
+    @property
+    def units_by_id(self) -> dict[str, dict]:
+        return {u["unit_id"]: u for u in self.units}
+
+    def period_label(self, period: str, lang: str) -> str:
+        info = self.periods.get(period)
+        return i18n.period(info, lang) if info else period
+
+    def period_span_label(self, period: str, lang: str) -> str:
+        info = self.periods.get(period)
+        return i18n.period_span(info, lang) if info else period
+
+    def page_url(self, directory: str, lang: str) -> str:
+        """The public address of a page, from the package's homepage."""
+        base = self.descriptor.get("homepage", "").rstrip("/") + "/"
+        prefix = "" if lang == settings.DEFAULT_LANGUAGE else f"{lang}/"
+        return base + prefix + (f"{directory}/" if directory else "")
+
+
+def page_file(directory: str, lang: str) -> str:
+    """The Markdown file of a page in a language (suffix structure: index.md, index.en.md)."""
+    name = "index.md" if lang == settings.DEFAULT_LANGUAGE else f"index.{lang}.md"
+    return f"{directory}/{name}" if directory else name
+
+
+def href(from_dir: str, to: str) -> str:
+    """A relative link from the page in from_dir to a page directory (its index.md) or a file."""
+    target = to if "." in to.rsplit("/", 1)[-1] else (f"{to}/index.md" if to else "index.md")
+    return os.path.relpath(target, from_dir or ".").replace(os.sep, "/")
+
+
+def _enum(descriptor: dict, resource: str, field_name: str) -> list[str]:
+    for res in descriptor["resources"]:
+        if res["name"] == resource:
+            for f in res["schema"]["fields"]:
+                if f["name"] == field_name:
+                    return list(f.get("constraints", {}).get("enum", []))
+    return []

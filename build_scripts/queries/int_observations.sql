@@ -1,0 +1,28 @@
+-- Every observation with its period interpreted (period macros) and whether it is the figure shown.
+-- Outcomes and targets (status plan) are ranked apart: a target is never the shown outcome.
+-- Among outcomes of one unit, indicator and period the most final status wins (actual, preliminary,
+-- estimate), then the most recently published source (an unknown date counts as oldest), then the
+-- smaller source_id. The other rows stay, marked shown = false, to be listed as other figures.
+CREATE OR REPLACE VIEW int_observations AS
+WITH typed AS (
+    SELECT
+        o.*,
+        period_kind(o.period) AS period_kind,
+        period_start(o.period) AS start_date,
+        period_end(o.period) AS end_date,
+        period_year_before(o.period) AS period_year_before,
+        substr(o.period, 5) AS period_span,
+        o.status = 'plan' AS is_target,
+        CASE o.status WHEN 'actual' THEN 1 WHEN 'preliminary' THEN 2 WHEN 'estimate' THEN 3 ELSE 4 END AS status_rank,
+        s.published AS source_published
+    FROM stg_observations AS o
+    JOIN stg_sources AS s USING (source_id)
+)
+SELECT
+    *,
+    row_number() OVER (
+        PARTITION BY unit_id, indicator_id, period, is_target
+        ORDER BY status_rank, source_published DESC NULLS LAST, source_id
+    ) = 1 AS shown,
+    count(*) OVER (PARTITION BY unit_id, indicator_id, period, is_target) AS figures_in_group
+FROM typed;
