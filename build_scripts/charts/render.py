@@ -1,0 +1,134 @@
+"""Files and HTML for one chart: the Vega-Lite spec (<name>.vl.json) with its data in <name>.data.json
+(referenced by a relative url, never inline), the SVG fallback rendered by vl-convert in the page's
+locale (<name>.svg), and the <figure> snippet a Markdown page embeds. Bytes are deterministic: keys
+sorted, no timestamps, element ids renumbered in order."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .locale import format_locale, time_format_locale
+from .rows import ChartInputError
+
+SVG_WIDTH = 600  # width of the SVG fallback for charts that fit their container on the page
+_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,120}")
+_ID = re.compile(r'\bid="([^"]+)"')
+_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True,
+                         undefined=StrictUndefined, keep_trailing_newline=False, trim_blocks=True)
+
+
+@dataclass(frozen=True)
+class ChartFiles:
+    """The three files of a chart, and the SVG's size (for the <img> so the page does not jump)."""
+
+    name: str
+    spec: Path
+    data: Path
+    svg: Path
+    width: int | None = None
+    height: int | None = None
+    kind: str = "chart"
+
+
+def dumps(value, *, indent: int | None = None) -> str:
+    """Deterministic JSON: sorted keys, UTF-8 text (NFC), trailing newline."""
+    separators = (",", ": ") if indent else (",", ":")
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=indent, separators=separators,
+                      allow_nan=False)
+    return unicodedata.normalize("NFC", text) + "\n"
+
+
+def split_data(spec: dict, data_url: str) -> tuple[dict, list]:
+    """The spec with its one inline dataset replaced by ``data_url``, and that dataset's rows."""
+    spec = copy.deepcopy(spec)
+    data = spec.get("data")
+    datasets = spec.pop("datasets", {})
+    if isinstance(data, dict) and "name" in data and data["name"] in datasets:
+        values = datasets[data["name"]]
+    elif isinstance(data, dict) and isinstance(data.get("values"), list):
+        values = data["values"]
+    else:
+        raise ChartInputError("chart spec has no top-level inline data to write beside it")
+    for layer in spec.get("layer", []):
+        if "data" in layer:
+            raise ChartInputError("chart spec has data inside a layer: builders must use one top-level dataset")
+    spec["data"] = {"format": {"type": "json"}, "url": data_url}
+    return spec, values
+
+
+def normalise_svg(svg: str, prefix: str) -> str:
+    """Renumber element ids (clip paths, gradients) in order of appearance, prefixed by the chart name,
+    so two renders give the same bytes and two charts on one page never share an id."""
+    ids: dict[str, str] = {}
+    for match in _ID.finditer(svg):
+        ids.setdefault(match.group(1), f"{prefix}-{len(ids) + 1}")
+    for old, new in ids.items():
+        svg = svg.replace(f'id="{old}"', f'id="{new}"').replace(f"url(#{old})", f"url(#{new})") \
+                 .replace(f'href="#{old}"', f'href="#{new}"')
+    return svg if svg.endswith("\n") else svg + "\n"
+
+
+def render_svg(spec: dict, values: list, lang: str) -> str:
+    """The SVG of ``spec`` with ``values`` inline, numbers and dates in ``lang``'s locale."""
+    import vl_convert
+
+    inline = copy.deepcopy(spec)
+    inline["data"] = {"values": values}
+    if inline.get("width") == "container":
+        inline["width"] = SVG_WIDTH
+    return vl_convert.vegalite_to_svg(inline, format_locale=format_locale(lang),
+                                      time_format_locale=time_format_locale(lang), allowed_base_urls=[])
+
+
+def write_chart(chart, out_dir: Path, name: str, lang: str) -> ChartFiles:
+    """Write <name>.vl.json, <name>.data.json and <name>.svg into ``out_dir``; return their paths."""
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise ChartInputError(f"chart file name {name!r} must be lower-case letters, digits, '.', '_' or '-'")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    full = chart.to_dict(validate=True)
+    spec, values = split_data(full, f"{name}.data.json")
+    svg = normalise_svg(render_svg(spec, values, lang), name)
+    paths = ChartFiles(name=name, spec=out_dir / f"{name}.vl.json", data=out_dir / f"{name}.data.json",
+                       svg=out_dir / f"{name}.svg", **svg_size(svg), kind=_kind(spec))
+    _write(paths.data, dumps(values))
+    _write(paths.spec, dumps(spec, indent=2))
+    _write(paths.svg, svg)
+    return paths
+
+
+def _kind(spec: dict) -> str:
+    return "fixed" if isinstance(spec.get("width"), (int, float)) else "fit"
+
+
+def svg_size(svg: str) -> dict:
+    match = re.search(r'<svg[^>]*\bwidth="(\d+(?:\.\d+)?)"[^>]*\bheight="(\d+(?:\.\d+)?)"', svg)
+    return {"width": round(float(match.group(1))), "height": round(float(match.group(2)))} if match else {}
+
+
+def _write(path: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return  # unchanged: keep the file's time so rebuilds and watchers stay quiet
+    path.write_bytes(data)
+
+
+def chart_html(files: ChartFiles, description: str, lang: str, page_url_prefix: str = "") -> str:
+    """The <figure> a Markdown page embeds: a live chart filled in by charts.js, the SVG as an <img>
+    fallback (no JavaScript, print) with ``description`` as its alt text and as the caption.
+    ``page_url_prefix`` is prepended to the file names (e.g. "../" or "charts/"). One line a tag and no
+    blank line, so Markdown passes it through as a raw HTML block."""
+    if not isinstance(description, str) or not description.strip():
+        raise ChartInputError(f"chart {files.name!r}: a chart needs a description (alt text and caption)")
+    text = " ".join(unicodedata.normalize("NFC", description).split())
+    return _TEMPLATES.get_template("figure.html.j2").render(
+        description=text, lang=lang, kind=files.kind, width=files.width, height=files.height,
+        spec_url=f"{page_url_prefix}{files.spec.name}", svg_url=f"{page_url_prefix}{files.svg.name}",
+    ).strip() + "\n"
