@@ -28,7 +28,8 @@ def _fit_width() -> dict:
 
 
 def _finish(chart: alt.TopLevelMixin, labels: dict, chart_name: str, *, fit: bool = True):
-    """Title, description (read out as the SVG's aria-label) and the shared configuration."""
+    """Title, description (read out as the SVG's aria-label), kind and the shared configuration."""
+    chart = chart.properties(usermeta={"kind": chart_name.replace(" ", "_")})
     title = check.label(chart_name, labels, "title", optional=True)
     description = check.label(chart_name, labels, "description", optional=True) or title
     props = {}
@@ -84,7 +85,9 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
              "target": (theme.VERMILLION, theme.VERMILLION, "diamond")}
     legend = alt.Legend(title=check.label(name, labels, "legend_title", optional=True), symbolStrokeWidth=2)
 
-    base = alt.Chart(alt.Data(values=data)).encode(
+    base = alt.Chart(alt.Data(values=data)).transform_calculate(
+        desc=f"datum.period_label + ' · ' + datum.series + ': ' + format(datum.value, {json.dumps(fmt)})",
+    ).encode(
         x=alt.X("period_label:O", title=None, scale=alt.Scale(domain=periods),
                 axis=alt.Axis(labelAngle=0, labelLimit=90, labelOverlap="greedy")),
         y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=AXIS_FORMAT, tickCount=5)),
@@ -93,8 +96,9 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
                  alt.Tooltip("value:Q", title=y_title, format=fmt)],
     )
     actual = base.transform_filter(alt.datum.kind != "target")
-    line = actual.mark_line(color=theme.BLUE, strokeWidth=2)
+    line = actual.mark_line(color=theme.BLUE, strokeWidth=2, aria=False)
     marks = base.mark_point(size=70, strokeWidth=2, opacity=1).encode(
+        description="desc:N",
         shape=alt.Shape("series:N", legend=legend,
                         scale=alt.Scale(domain=domain, range=[style[k][2] for k in present])),
         fill=alt.Fill("series:N", legend=legend,
@@ -137,7 +141,9 @@ def ranking_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 
     focus_names = [r["name"] for r in data if r["focus"]]
     is_focus = " || ".join(f"datum.value === {json.dumps(n, ensure_ascii=False)}" for n in focus_names) or "false"
 
-    base = alt.Chart(alt.Data(values=data)).encode(
+    base = alt.Chart(alt.Data(values=data)).transform_calculate(
+        desc=f"datum.name + ': ' + format(datum.value, {json.dumps(fmt)})",
+    ).encode(
         y=alt.Y("name:N", title=None, scale=alt.Scale(domain=[r["name"] for r in data]),
                 axis=alt.Axis(labelLimit=140, labelFontWeight={
                     "condition": {"test": is_focus, "value": "bold"}, "value": "normal"}, ticks=False, domain=False)),
@@ -146,11 +152,12 @@ def ranking_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 
                  alt.Tooltip("value:Q", title=x_title, format=fmt)],
     )
     bars = base.mark_bar(height={"band": 0.75}).encode(
+        description="desc:N",
         color=alt.condition(alt.datum.focus, alt.value(theme.BLUE), alt.value(theme.OTHER)))
     values = base.mark_text(
         align=alt.ExprRef("datum.value < 0 ? 'right' : 'left'"),
         dx=alt.ExprRef("datum.value < 0 ? -3 : 3"), baseline="middle", fontSize=11, color=theme.TEXT,
-        fontWeight=alt.ExprRef("datum.focus ? 'bold' : 'normal'"),
+        fontWeight=alt.ExprRef("datum.focus ? 'bold' : 'normal'"), aria=False,
     ).encode(text=alt.Text("value:Q", format=fmt))
     chart = alt.layer(bars, values).properties(height=alt.Step(RANKING_STEP))
     return _finish(chart, labels, name)
@@ -201,7 +208,9 @@ def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
     lines = max(r["y1"] for r in data)
     x = alt.X("x0:Q", axis=None, scale=alt.Scale(domain=[0, cols], nice=False, zero=False))
     y = alt.Y("y0:Q", axis=None, scale=alt.Scale(domain=[0, lines], nice=False, zero=False, reverse=True))
-    base = alt.Chart(alt.Data(values=data))
+    base = alt.Chart(alt.Data(values=data)).transform_calculate(
+        desc=f"datum.name + ': ' + (datum.value === null ? datum.value_text : format(datum.value, {json.dumps(fmt)}))",
+    )
     layers = []
     white_test = "false"
     if values:
@@ -210,7 +219,7 @@ def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
         white_test = f"datum.value !== null && datum.value >= {bounds[theme.DARK_FROM - 1]!r}"
         layers.append(base.transform_filter("datum.value !== null").mark_rect(
             stroke=theme.WHITE, strokeWidth=2).encode(
-            x=x, x2="x1:Q", y=y, y2="y1:Q",
+            x=x, x2="x1:Q", y=y, y2="y1:Q", description="desc:N",
             color=alt.Color("value:Q", title=legend_title, scale=alt.Scale(
                 type="quantize", domain=[low, high], range=theme.SEQUENTIAL, nice=False, zero=False),
                 legend=alt.Legend(format=fmt, orient="bottom", direction="vertical", symbolType="square")),
@@ -220,7 +229,7 @@ def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
     if len(values) < len(data):
         missing = base.transform_filter("datum.value === null")
         layers.append(missing.mark_rect(stroke=theme.NO_DATA_HATCH, strokeWidth=1, strokeDash=[3, 2]).encode(
-            x=x, x2="x1:Q", y=y, y2="y1:Q",
+            x=x, x2="x1:Q", y=y, y2="y1:Q", description="desc:N",
             fill=alt.Fill("value_text:N", title=None, scale=alt.Scale(domain=[no_data], range=[theme.NO_DATA_FILL]),
                           legend=alt.Legend(orient="bottom", symbolType="square", symbolStrokeColor=theme.NO_DATA_HATCH)),
             tooltip=[alt.Tooltip("name:N", title=check.label(name, labels, "name", optional=True) or " "),
@@ -228,11 +237,12 @@ def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
         ))
         # Hatching: three parallel diagonals across each missing tile.
         for (ax, ay, bx, by) in (("x0", "y1", "x1", "y0"), ("x0", "ym", "xm", "y0"), ("xm", "y1", "x1", "ym")):
-            layers.append(missing.mark_rule(color=theme.NO_DATA_HATCH, strokeWidth=1).encode(
+            layers.append(missing.mark_rule(color=theme.NO_DATA_HATCH, strokeWidth=1, aria=False).encode(
                 x=alt.X(f"{ax}:Q", axis=None, scale=alt.Scale(domain=[0, cols], nice=False, zero=False)),
                 y=alt.Y(f"{ay}:Q", axis=None, scale=alt.Scale(domain=[0, lines], nice=False, zero=False, reverse=True)),
                 x2=f"{bx}:Q", y2=f"{by}:Q"))
-    layers.append(base.mark_text(fontSize=9, baseline="middle", align="center", limit=TILE_WIDTH - 4).encode(
+    layers.append(base.mark_text(fontSize=9, baseline="middle", align="center", limit=TILE_WIDTH - 4,
+                                         aria=False).encode(
         x=alt.X("xm:Q", axis=None, scale=alt.Scale(domain=[0, cols], nice=False, zero=False)),
         y=alt.Y("ym:Q", axis=None, scale=alt.Scale(domain=[0, lines], nice=False, zero=False, reverse=True)),
         text="label:N",
@@ -260,8 +270,8 @@ def sparkline(rows: list[dict], lang: str, *, description: str | None = None):
     base = alt.Chart(alt.Data(values=data)).encode(
         x=alt.X("end_date:T", axis=None), y=alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)))
     chart = alt.layer(
-        base.mark_line(color=theme.BLUE, strokeWidth=1.5),
-        base.transform_filter("datum.last").mark_circle(color=theme.BLUE, size=18, opacity=1),
+        base.mark_line(color=theme.BLUE, strokeWidth=1.5, aria=False),
+        base.transform_filter("datum.last").mark_circle(color=theme.BLUE, size=18, opacity=1, aria=False),
     ).properties(width=SPARK_WIDTH, height=SPARK_HEIGHT, padding=2)
     labels = {"description": description} if description else {}
     return _finish(chart, labels, name, fit=False).configure_view(stroke=None)

@@ -105,7 +105,9 @@ def write_chart(chart, out_dir: Path, name: str, lang: str) -> ChartFiles:
 
 
 def _kind(spec: dict) -> str:
-    return "fixed" if isinstance(spec.get("width"), (int, float)) else "fit"
+    """The figure's CSS modifier: the builder's kind (usermeta), and whether its width is fixed."""
+    kind = str((spec.get("usermeta") or {}).get("kind", "chart"))
+    return f"{kind} bn-figure--fixed" if isinstance(spec.get("width"), (int, float)) else kind
 
 
 def svg_size(svg: str) -> dict:

@@ -46,13 +46,13 @@ def config() -> dict:
     """Vega-Lite config shared by every chart (fonts, text colours, no border around the view)."""
     return {
         "axis": {
-            "domainColor": MUTED_TEXT, "gridColor": GRID, "labelColor": MUTED_TEXT, "labelFontSize": 11,
+            "aria": False, "domainColor": MUTED_TEXT, "gridColor": GRID, "labelColor": MUTED_TEXT, "labelFontSize": 11,
             "tickColor": MUTED_TEXT, "titleColor": TEXT, "titleFontSize": 12, "titleFontWeight": "normal",
         },
         "background": BACKGROUND,
         "font": FONT,
         "legend": {
-            "direction": "horizontal", "labelColor": TEXT, "labelFontSize": 11, "labelLimit": 260,
+            "aria": False, "direction": "horizontal", "labelColor": TEXT, "labelFontSize": 11, "labelLimit": 260,
             "orient": "bottom", "titleColor": TEXT, "titleFontSize": 12, "titleFontWeight": "normal",
         },
         "text": {"color": TEXT},

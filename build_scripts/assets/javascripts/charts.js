@@ -1,0 +1,109 @@
+/* Bắc Ninh Open Data: live charts.
+ *
+ * Finds every <div class="bn-chart" data-spec="..."> on the page, fetches its Vega-Lite spec (the URL
+ * is relative to the page; the spec's data URL is relative to the spec), and draws it with vega-embed
+ * as SVG, numbers and dates in the page's language (<html lang>). The Vega bundle and the locales are
+ * served by the site itself, next to this file, and are loaded only on pages that have a chart.
+ * Until a chart is drawn, and without JavaScript or in print, the figure shows its SVG image.
+ * Works with mkdocs-material's instant navigation (document$). Nothing is logged as an error: a chart
+ * that cannot be drawn keeps its image.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var base = new URL(".", script ? script.src : document.baseURI);
+  var bundleUrl = new URL("vendor/vega-bundle.js", base).href;
+  var localesUrl = new URL("chart-locales.json", base).href;
+  var ready = null;   // Promise of the locales once the bundle is loaded
+  var views = [];     // {el, view} of drawn charts, finalised when their element leaves the page
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      if (window.vegaEmbed) { resolve(); return; }
+      var tag = document.createElement("script");
+      tag.src = src;
+      tag.async = true;
+      tag.onload = function () { resolve(); };
+      tag.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  function loadOnce() {
+    if (!ready) {
+      ready = Promise.all([
+        loadScript(bundleUrl),
+        fetch(localesUrl).then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; })
+      ]).then(function (results) { return results[1]; });
+      ready.catch(function () { ready = null; });  // allow a retry on the next page
+    }
+    return ready;
+  }
+
+  function pageLang() {
+    var lang = (document.documentElement.getAttribute("lang") || "").toLowerCase();
+    return lang.split("-")[0];
+  }
+
+  function draw(el, locales) {
+    el.setAttribute("data-bn-state", "loading");
+    var specUrl = new URL(el.getAttribute("data-spec"), document.baseURI);
+    var locale = locales[pageLang()] || locales.vi || {};
+    return fetch(specUrl.href)
+      .then(function (r) {
+        if (!r.ok) { throw new Error(specUrl.href + ": " + r.status); }
+        return r.json();
+      })
+      .then(function (spec) {
+        var options = {
+          actions: false,
+          renderer: "svg",
+          loader: window.vega.loader({ baseURL: new URL(".", specUrl).href }),
+          formatLocale: locale.format,
+          timeFormatLocale: locale.time,
+          tooltip: { theme: "custom" }
+        };
+        return window.vegaEmbed(el, spec, options);
+      })
+      .then(function (result) {
+        views.push({ el: el, view: result.view });
+        el.setAttribute("data-bn-state", "drawn");
+        var figure = el.closest("figure");
+        if (figure) { figure.classList.add("bn-live"); }
+      })
+      .catch(function (err) {
+        el.setAttribute("data-bn-state", "failed");
+        if (window.console && console.warn) { console.warn("chart kept as image:", err && err.message); }
+      });
+  }
+
+  function finaliseDetached() {
+    views = views.filter(function (entry) {
+      if (document.body.contains(entry.el)) { return true; }
+      entry.view.finalize();
+      return false;
+    });
+  }
+
+  function run() {
+    finaliseDetached();
+    var pending = Array.prototype.slice.call(
+      document.querySelectorAll(".bn-chart[data-spec]:not([data-bn-state])"));
+    if (!pending.length) { return; }
+    loadOnce().then(function (locales) {
+      return Promise.all(pending.map(function (el) { return draw(el, locales || {}); }));
+    }).catch(function (err) {
+      pending.forEach(function (el) { el.setAttribute("data-bn-state", "failed"); });
+      if (window.console && console.warn) { console.warn("charts kept as images:", err && err.message); }
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(run);  // mkdocs-material: fires on the first load and after instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", run);
+  } else {
+    run();
+  }
+})();
