@@ -1,12 +1,18 @@
-"""`python -m build_scripts build`: not built yet."""
+"""`python -m build_scripts build`: validate, generate and build the site (DESIGN.md, The command line)."""
 
-HELP = "build (not built yet)"
+HELP = "validate the package, generate the pages, charts and downloads, and build the site (swapped in only on success)"
 
 
 def add_arguments(parser):
     parser.add_argument("--package", default="datapackage", help="package folder (default: datapackage/)")
+    parser.add_argument("--site-dir", default="site", help="where the built site goes (default: site/)")
+    parser.add_argument("--build-dir", default="build", help="git-ignored folder for generated pages (default: build/)")
 
 
 def run(args) -> int:
-    print("build is not built yet")
-    return 1
+    from pathlib import Path
+
+    from build_scripts.pipeline import run as build
+    from build_scripts.pipeline.progress import Progress
+
+    return build(Path(args.package), Path(args.site_dir), Path(args.build_dir), Progress())

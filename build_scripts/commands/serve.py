@@ -1,12 +1,59 @@
-"""`python -m build_scripts serve`: not built yet."""
+"""`python -m build_scripts serve`: build the site, then serve it on http://127.0.0.1:8000 until Ctrl-C."""
 
-HELP = "serve (not built yet)"
+HELP = "build the site, then serve it on http://127.0.0.1:8000 (Ctrl-C stops)"
 
 
 def add_arguments(parser):
     parser.add_argument("--package", default="datapackage", help="package folder (default: datapackage/)")
+    parser.add_argument("--site-dir", default="site", help="where the built site goes (default: site/)")
+    parser.add_argument("--build-dir", default="build", help="git-ignored folder for generated pages (default: build/)")
+    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    parser.add_argument("--no-build", action="store_true", help="serve the existing site without building")
 
 
 def run(args) -> int:
-    print("serve is not built yet")
-    return 1
+    import functools
+    import http.server
+    import sys
+    from pathlib import Path
+
+    from build_scripts import settings
+    from build_scripts.pipeline import run as build
+    from build_scripts.pipeline.progress import Progress
+
+    site_dir = Path(args.site_dir)
+    if not args.no_build:
+        code = build(Path(args.package), site_dir, Path(args.build_dir), Progress())
+        if code != 0:
+            return code
+    if not (site_dir / "index.html").is_file():
+        print(f"serve: {site_dir} has no built site (index.html is missing); run the build first", file=sys.stderr)
+        return 1
+    handler = functools.partial(_QuietHandler, directory=str(site_dir.resolve()))
+    try:
+        server = http.server.ThreadingHTTPServer((settings.SERVE_HOST, args.port), handler)
+    except OSError as error:
+        print(f"serve: cannot listen on {settings.SERVE_HOST}:{args.port}: {error.strerror}", file=sys.stderr)
+        return 1
+    print(f"serving {site_dir} at http://{settings.SERVE_HOST}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+    finally:
+        server.server_close()
+    return 0
+
+
+def _handler_base():
+    import http.server
+
+    return http.server.SimpleHTTPRequestHandler
+
+
+class _QuietHandler(_handler_base()):
+    extensions_map = {**_handler_base().extensions_map, ".json": "application/json", ".parquet": "application/vnd.apache.parquet",
+                      ".svg": "image/svg+xml", ".js": "text/javascript"}
+
+    def log_message(self, format, *args):  # one line a request would drown the terminal
+        pass

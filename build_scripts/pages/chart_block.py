@@ -1,7 +1,8 @@
 """The one place a page asks for a chart: Altair spec files beside the page and the HTML that shows them.
 
-The builders and renderers live in build_scripts/charts (another module's job). Until they are
-importable, or with settings.CHARTS off, a page gets no chart and keeps its description and table.
+The builders and renderers live in build_scripts/charts. With settings.CHARTS off, or without that
+package, a page gets no chart and keeps its description and table. Sparklines, many to a page, are
+shown as their build-time SVG only (no script per sparkline).
 """
 
 from __future__ import annotations
@@ -27,15 +28,24 @@ def available() -> bool:
     return _charts() is not None
 
 
-def chart(builder: str, rows: list[dict], lang: str, labels: dict | None, out_dir: Path, name: str, description: str) -> Markup:
-    """HTML showing the chart made by builders.<builder>(rows, lang[, labels]), or nothing without charts."""
+def chart(builder: str, rows: list[dict], lang: str, labels: dict, out_dir: Path, name: str,
+          description: str, decimals: int = 1) -> Markup:
+    """HTML showing the chart made by builders.<builder>(rows, lang, labels), or nothing without charts."""
     loaded = _charts()
     if loaded is None or not rows:
         return Markup("")
     builders, render = loaded
-    make = getattr(builders, builder)
-    spec = make(rows, lang) if labels is None else make(rows, lang, labels)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    files = render.write_chart(spec, out_dir, name, lang)
-    html = render.chart_html(files, description, lang)
-    return Markup(" ".join(line.strip() for line in str(html).splitlines() if line.strip()))  # one line: fits a table cell
+    spec = getattr(builders, builder)(rows, lang, {**labels, "description": description}, decimals=decimals)
+    files = render.write_chart(spec, out_dir, f"{name}-{lang}", lang)
+    return Markup(render.chart_html(files, description, lang).strip())
+
+
+def sparkline(rows: list[dict], lang: str, out_dir: Path, name: str, description: str) -> Markup:
+    """A sparkline as an <img> of its SVG, on one line so that it fits a table cell."""
+    loaded = _charts()
+    if loaded is None or len(rows) < 2:
+        return Markup("")
+    builders, render = loaded
+    files = render.write_chart(builders.sparkline(rows, lang, description=description), out_dir, f"{name}-{lang}", lang)
+    size = Markup(' width="{}" height="{}"').format(files.width, files.height) if files.width else Markup("")
+    return Markup('<img class="bn-sparkline" src="{}" alt="{}"{} loading="lazy">').format(files.svg.name, description, size)

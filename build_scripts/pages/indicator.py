@@ -60,12 +60,11 @@ def model(site: Site, key: str, lang: str) -> dict:
             description = i18n.t(lang, "chart_series_description", indicator=name, unit=unit[f"name_{lang}"],
                                  kind_label=span_label, n=len(chart_rows), first=label(first), last=label(last),
                                  unit_label=unit_label)
-            labels = {"title": name, "unit": unit_label, "decimals": indicator["decimals"],
-                      "value": i18n.t(lang, "value"), "period": i18n.t(lang, "period"),
+            labels = {"y_title": f"{name} ({unit_label})", "period": i18n.t(lang, "period"),
                       "outcome": i18n.label(lang, "kinds", "outcome"), "target": i18n.label(lang, "kinds", "target"),
                       "derived": i18n.label(lang, "kinds", "derived")}
             chart_html = chart_block.chart("series_chart", chart_rows, lang, labels, out_dir,
-                                           f"series-{unit['unit_id']}", description)
+                                           f"series-{unit['unit_id']}", description, indicator["decimals"])
         focus.append({"unit": unit, "outcomes": outcomes, "targets": targets, "chart": chart_html,
                       "span_label": span_label, "href": href(here, f"provinces/{unit['unit_id']}")})
 
@@ -76,8 +75,9 @@ def model(site: Site, key: str, lang: str) -> dict:
         description = i18n.t(lang, "chart_ranking_description", indicator=name, period=period, n=len(ranking))
         rows = [{"unit_id": r["unit_id"], "name": r[f"name_{lang}"], "value": r["value"], "focus": r["focus"]}
                 for r in ranking]
-        labels = {"title": name, "unit": unit_label, "decimals": indicator["decimals"], "value": i18n.t(lang, "value")}
-        ranking_chart = chart_block.chart("ranking_chart", rows, lang, labels, out_dir, "ranking", description)
+        labels = {"x_title": f"{name} ({unit_label})", "name": i18n.t(lang, "unit_name")}
+        ranking_chart = chart_block.chart("ranking_chart", rows, lang, labels, out_dir, "ranking", description,
+                                          indicator["decimals"])
 
     units = site.units_by_id
     values = site.q("indicator_values", indicator_id=key)

@@ -1,0 +1,123 @@
+"""The build: validate, load into DuckDB, generate pages, charts and downloads into a build folder, run
+MkDocs into a folder next to the site, and swap it in only when every step succeeded.
+
+``run`` returns the exit code: 0 built, 1 invalid package or failed build (the previous site untouched).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from build_scripts import settings
+from build_scripts.pipeline import mkdocs_config, swap, validation
+from build_scripts.pipeline.progress import Progress
+
+
+class BuildFailed(Exception):
+    """A build step failed; the message says which and why."""
+
+
+def run(package_dir: Path, site_dir: Path, build_dir: Path, progress: Progress) -> int:
+    package_dir, site_dir, build_dir = Path(package_dir).resolve(), Path(site_dir).resolve(), Path(build_dir).resolve()
+    progress.phase("validate")
+    problems = validation.check(package_dir)
+    if problems:
+        for line in problems:
+            print(line, file=progress.stream)
+        progress.summary(f"build stopped: the package in {package_dir} is invalid ({len(problems)} problem(s)); "
+                         f"{site_dir} was not changed")
+        return 1
+    progress.done("valid")
+    staging = swap.staging_dir(site_dir)
+    try:
+        counts = generate_and_build(package_dir, staging, build_dir, progress)
+        swap.swap_in(staging, site_dir)
+    except BuildFailed as failure:
+        swap.discard(staging)
+        progress.summary(f"build failed: {failure}; {site_dir} was not changed")
+        return 1
+    except Exception as error:  # a bug or an unreadable file: one sentence, and the old site stays
+        swap.discard(staging)
+        if os.environ.get("BN_DEBUG"):
+            raise
+        progress.summary(f"build failed in {progress._phase}: {type(error).__name__}: {error}; {site_dir} was not changed "
+                         "(BN_DEBUG=1 shows the traceback)")
+        return 1
+    progress.summary(f"built {site_dir} from {package_dir}: {counts['pages']} pages "
+                     f"({counts['files']} site files), {counts['downloads']} downloads; {progress.timing()}")
+    return 0
+
+
+def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progress: Progress) -> dict:
+    from build_scripts import db, downloads
+    from build_scripts.pages import generate
+    from build_scripts.pages.site import Site
+
+    progress.phase("load")
+    con = db.load_package(package_dir)
+    progress.done(f"{db.row_count(con, 'observations')} observations")
+
+    progress.phase("prepare")
+    docs_dir = build_dir / "docs"
+    if docs_dir.exists():
+        shutil.rmtree(docs_dir)
+    shutil.copytree(settings.DOCS_DIR, docs_dir)
+    if settings.ASSETS_DIR.is_dir():
+        shutil.copytree(settings.ASSETS_DIR, docs_dir / "assets", dirs_exist_ok=True)
+    progress.done()
+
+    progress.phase("pages")
+    site = Site.load(con, package_dir, docs_dir)
+    counts = generate(site, progress=lambda name, n: progress.step(f"{name}: {n} pages"))
+    progress.done(f"{sum(counts.values())} pages")
+
+    progress.phase("downloads")
+    files = downloads.write_all(con, package_dir, docs_dir / "downloads")
+    progress.done(f"{len(files)} files")
+    con.close()
+
+    progress.phase("mkdocs")
+    missing: list[str] = []
+    config_path = mkdocs_config.write(docs_dir, staging, build_dir / "mkdocs.yml", missing)
+    for page in missing:
+        progress.step(f"nav: {page} is not written yet; left out of the navigation")
+    run_mkdocs(config_path)
+    site_files = sum(1 for p in staging.rglob("*") if p.is_file())
+    progress.done(f"{site_files} files")
+    return {"pages": sum(counts.values()), "downloads": len(files), "files": site_files}
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_path: Path) -> None:
+    """mkdocs build --strict, in process, with a fixed build date; its warnings become the failure."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ["SOURCE_DATE_EPOCH"] = settings.SOURCE_DATE_EPOCH
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    logger.addHandler(collect)
+    propagate, level = logger.propagate, logger.level
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    try:
+        config = load_config(config_file=str(config_path), strict=True)
+        build(config)
+    except (MkDocsException, SystemExit) as error:
+        details = "; ".join(collect.messages[:20]) or str(error)
+        raise BuildFailed(f"mkdocs build --strict: {details}") from None
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate, logger.level = propagate, level
