@@ -6,6 +6,7 @@ sorted, no timestamps, element ids renumbered in order."""
 from __future__ import annotations
 
 import copy
+import html
 import json
 import re
 import unicodedata
@@ -63,9 +64,14 @@ def split_data(spec: dict, data_url: str) -> tuple[dict, list]:
     return spec, values
 
 
-def normalise_svg(svg: str, prefix: str) -> str:
+def normalise_svg(svg: str, prefix: str, description: str | None = None) -> str:
     """Renumber element ids (clip paths, gradients) in order of appearance, prefixed by the chart name,
-    so two renders give the same bytes and two charts on one page never share an id."""
+    so two renders give the same bytes and two charts on one page never share an id; give the image
+    its description as role="img" and <title>, for when it is opened on its own."""
+    if description:
+        text = html.escape(" ".join(description.split()), quote=True)
+        svg = re.sub(r"<svg\b([^>]*)>", lambda m: f'<svg{m.group(1)} role="img" aria-label="{text}"><title>{text}</title>',
+                     svg, count=1)
     ids: dict[str, str] = {}
     for match in _ID.finditer(svg):
         ids.setdefault(match.group(1), f"{prefix}-{len(ids) + 1}")
@@ -95,7 +101,7 @@ def write_chart(chart, out_dir: Path, name: str, lang: str) -> ChartFiles:
     out_dir.mkdir(parents=True, exist_ok=True)
     full = chart.to_dict(validate=True)
     spec, values = split_data(full, f"{name}.data.json")
-    svg = normalise_svg(render_svg(spec, values, lang), name)
+    svg = normalise_svg(render_svg(spec, values, lang), name, spec.get("description"))
     paths = ChartFiles(name=name, spec=out_dir / f"{name}.vl.json", data=out_dir / f"{name}.data.json",
                        svg=out_dir / f"{name}.svg", **svg_size(svg), kind=_kind(spec))
     _write(paths.data, dumps(values))

@@ -1,5 +1,5 @@
 /*! @license
- * Vega 6.2.0, Vega-Lite 6.4, Vega-Embed 7.0.2 and the libraries they use,
+ * Vega 6.2.0, Vega-Lite 6.4.1, Vega-Embed 7.0.2 and the libraries they use,
  * bundled offline by vl-convert-python 1.9.0 (vl_convert.javascript_bundle).
  * Vega, Vega-Lite, Vega-Embed, Vega-Tooltip, Vega-Themes: Copyright (c) the University of Washington
  *   Interactive Data Lab; BSD-3-Clause.
