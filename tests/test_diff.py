@@ -102,7 +102,7 @@ KNOWN_CHANGE_REPORT = """## Data diff: {base} → {head}
 
 | Change | Source | Publisher | Title | Published | Figures citing it |
 | --- | --- | --- | --- | --- | ---: |
-| added | src-cccccccccc | Provincial People's Committee | [Report C](https://example.org/c) | 2025-10-05 | 1 |
+| added | src-cccccccccc | Provincial People's Committee | [Report C](<https://example.org/c>) | 2025-10-05 | 1 |
 """
 
 
