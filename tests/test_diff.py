@@ -259,3 +259,22 @@ def _git(repo: Path, *args: str) -> str:
 
 def _validator_present() -> bool:
     return (ROOT / "build_scripts" / "validate.py").is_file()
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [(4.1666, "+4.2 %"), (-12.04, "-12.0 %"), (0.25, "+0.25 %"), (-0.05, "-0.050 %"), (0.00019, "+0.00019 %"), (0, "0 %"), (None, "")],
+)
+def test_relative_changes_keep_their_sign_and_two_significant_digits_below_one_percent(value, shown):
+    from build_scripts.diff.render import pct
+
+    assert pct(value) == shown
+
+
+def test_a_change_from_zero_has_no_relative_change(base, tmp_path):
+    head = make_package(tmp_path / "head", FILES | {"data/observations.csv": OBSERVATIONS.replace("6.03,", "0,")})
+    base_zero = make_package(tmp_path / "base0", FILES | {"data/observations.csv": OBSERVATIONS.replace("6.03,", "0,")})
+    lines = run_diff(str(base_zero), "--package", str(base), "--no-validate").stdout.splitlines()
+    assert "| bac-ninh | 2024 | actual | src-aaaaaaaaaa | 0 | 6.03 | changed |" in lines
+    lines = run_diff(str(base), "--package", str(head), "--no-validate").stdout.splitlines()
+    assert "| bac-ninh | 2024 | actual | src-aaaaaaaaaa | 6.03 | 0 | -100.0 % |" in lines

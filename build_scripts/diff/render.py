@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from pathlib import Path
 
 from build_scripts.diff.compare import Comparison
@@ -77,12 +78,12 @@ def cell(value) -> str:
 
 
 def pct(value) -> str:
-    """A relative change in per cent with its sign: +10.0 %, -0.25 %; empty when there is none."""
+    """A relative change in per cent with its sign: +10.0 %, -0.25 %, +0.00019 %; empty when there is none."""
     if value is None:
         return ""
     if value == 0:
         return "0 %"
-    decimals = 1 if abs(value) >= 0.1 else 3
+    decimals = 1 if abs(value) >= 1 else 1 - math.floor(math.log10(abs(value)))  # two significant digits
     return f"{value:+.{decimals}f} %"
 
 
