@@ -1,0 +1,61 @@
+"""Write every researchers' file into the site folder, in the one order that works:
+
+    1. the slices: downloads/indicators/*, downloads/units/* (slices.py)
+    2. sizes and SHA-256 of every file under downloads/ and downloads/SHA256SUMS (checksums.py); so the
+       package's own downloads (build_scripts/downloads.py) must be written before ``publish`` is called
+    3. the API: api/v1/index.json, api/v1/indicators/*.json, api/v1/units/*.json (api.py)
+    4. the DCAT-AP catalogue: catalog.jsonld (dcat.py)
+
+``publish(con, descriptor, site_dir, page_units=None)`` returns a ``Published``: the files written and
+what the page blocks (fragments.py) need. ``con`` has the package loaded (build_scripts.db.load_package).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_scripts.research import api, checksums, common, dcat, slices
+
+
+@dataclass
+class Published:
+    con: object
+    descriptor: dict
+    site_dir: Path
+    slices: list
+    sums: dict
+    files: list[Path]
+    page_units: frozenset | None = None  # units that have a province page (None: all)
+    _indicators: dict = field(default_factory=dict)
+    _units: dict = field(default_factory=dict)
+
+    def slices_of(self, kind: str) -> list:
+        return [s for s in self.slices if s.kind == kind]
+
+    def rows(self, kind: str, key: str) -> int:
+        return next(s.rows for s in self.slices if s.kind == kind and s.key == key)
+
+    def indicator_entry(self, indicator_id: str) -> dict:
+        if not self._indicators:
+            self._indicators.update({r["indicator_id"]: r for r in common.query(self.con, "slice_indicators")})
+        return self._indicators[indicator_id]
+
+    def unit_entry(self, unit_id: str) -> dict:
+        if not self._units:
+            self._units.update({r["unit_id"]: r for r in common.query(self.con, "slice_units")})
+        return self._units[unit_id]
+
+    def has_page(self, kind: str, key: str) -> bool:
+        return kind == "indicators" or self.page_units is None or key in self.page_units
+
+
+def publish(con, descriptor: dict, site_dir: Path, page_units=None) -> Published:
+    site_dir = Path(site_dir)
+    found, files = slices.write_all(con, site_dir)
+    sums, sums_file = checksums.write(site_dir)
+    files = files + [sums_file]
+    files += api.write_all(con, descriptor, sums, site_dir)
+    files.append(dcat.write(con, descriptor, sums, site_dir))
+    return Published(con, descriptor, site_dir, found, sums, sorted(files),
+                     frozenset(page_units) if page_units is not None else None)
