@@ -40,12 +40,17 @@ def chart(builder: str, rows: list[dict], lang: str, labels: dict, out_dir: Path
     return Markup(render.chart_html(files, description, lang).strip())
 
 
+SPARKLINE_DIR = "sparklines"  # beside the page, so that the home page's do not crowd the site's root
+
+
 def sparkline(rows: list[dict], lang: str, out_dir: Path, name: str, description: str) -> Markup:
     """A sparkline as an <img> of its SVG, on one line so that it fits a table cell."""
     loaded = _charts()
     if loaded is None or len(rows) < 2:
         return Markup("")
     builders, render = loaded
-    files = render.write_chart(builders.sparkline(rows, lang, description=description), out_dir, f"{name}-{lang}", lang)
+    spec = builders.sparkline(rows, lang, description=description)
+    files = render.write_chart(spec, out_dir / SPARKLINE_DIR, f"{name}-{lang}", lang)
     size = Markup(' width="{}" height="{}"').format(files.width, files.height) if files.width else Markup("")
-    return Markup('<img class="bn-sparkline" src="{}" alt="{}"{} loading="lazy">').format(files.svg.name, description, size)
+    return Markup('<img class="bn-sparkline" src="{}/{}" alt="{}"{} loading="lazy">').format(
+        SPARKLINE_DIR, files.svg.name, description, size)

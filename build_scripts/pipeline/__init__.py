@@ -65,8 +65,7 @@ def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progre
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
     shutil.copytree(settings.DOCS_DIR, docs_dir)
-    if settings.ASSETS_DIR.is_dir():
-        shutil.copytree(settings.ASSETS_DIR, docs_dir / "assets", dirs_exist_ok=True)
+    copy_assets(docs_dir)
     progress.done()
 
     progress.phase("pages")
@@ -85,9 +84,31 @@ def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progre
     for page in missing:
         progress.step(f"nav: {page} is not written yet; left out of the navigation")
     run_mkdocs(config_path)
+    copy_dropped_specs(docs_dir, staging)
     site_files = sum(1 for p in staging.rglob("*") if p.is_file())
     progress.done(f"{site_files} files")
     return {"pages": sum(counts.values()), "downloads": len(files), "files": site_files}
+
+
+def copy_assets(docs_dir: Path) -> None:
+    """The chart assets (charts.js, the Vega bundle, styles, locales) into docs/assets."""
+    try:
+        from build_scripts.charts.assets import copy_assets as copy_chart_assets
+    except ImportError:
+        copy_chart_assets = None
+    if copy_chart_assets is not None:
+        copy_chart_assets(docs_dir, list(settings.LANGUAGES))
+    elif settings.ASSETS_DIR.is_dir():
+        shutil.copytree(settings.ASSETS_DIR, docs_dir / "assets", dirs_exist_ok=True)
+
+
+def copy_dropped_specs(docs_dir: Path, site_dir: Path) -> None:
+    """Copy the chart specs (<name>.vl.json) to the site: mkdocs-static-i18n reads the ".vl" of such a
+    file name as a language code and leaves the file out of every language's build."""
+    for spec in sorted(docs_dir.rglob("*.vl.json")):
+        dest = site_dir / spec.relative_to(docs_dir)
+        if dest.parent.is_dir() and not dest.exists():
+            shutil.copyfile(spec, dest)
 
 
 class _Collect(logging.Handler):

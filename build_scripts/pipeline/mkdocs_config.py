@@ -43,10 +43,12 @@ def write(docs_dir: Path, site_dir: Path, dest: Path, missing: list[str]) -> Pat
                     language["nav_translations"] = {
                         i18n.t(default, f"nav.{key}"): i18n.t(lang, f"nav.{key}") for key in sorted(set(NAV_KEYS.values()))
                     }
-    assets = sorted(p.relative_to(docs_dir).as_posix() for p in (docs_dir / "assets").rglob("*") if p.is_file()) \
-        if (docs_dir / "assets").is_dir() else []
-    config["extra_javascript"] = [a for a in assets if a.endswith(".js") and "/vendor/" in a] + \
-        [a for a in assets if a.endswith(".js") and "/vendor/" not in a]
-    config["extra_css"] = [a for a in assets if a.endswith(".css")]
+    styles = docs_dir / "assets" / "stylesheets"
+    config["extra_css"] = sorted(p.relative_to(docs_dir).as_posix() for p in styles.glob("*.css")) if styles.is_dir() else []
+    try:
+        from build_scripts.charts.assets import EXTRA_JAVASCRIPT  # charts.js loads the Vega bundle itself
+    except ImportError:
+        EXTRA_JAVASCRIPT = []
+    config["extra_javascript"] = [js for js in EXTRA_JAVASCRIPT if (docs_dir / js).is_file()]
     dest.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=True), encoding="utf-8")
     return dest

@@ -1,0 +1,58 @@
+"""Golden files: the Markdown generated for the small fixture package (tests/fixtures/mini), page by page.
+
+Charts are off here (their HTML belongs to build_scripts/charts and has its own tests); the pages keep
+their descriptions and tables. After a deliberate change, refresh the files with
+``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_pages_golden.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from build_scripts import db, settings
+from build_scripts.pages import generate
+from build_scripts.pages.site import Site
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    out = tmp_path_factory.mktemp("docs")
+    saved = settings.CHARTS
+    settings.CHARTS = False
+    try:
+        con = db.load_package(FIXTURE)
+        counts = generate(Site.load(con, FIXTURE, out))
+    finally:
+        settings.CHARTS = saved
+    return out, counts
+
+
+def markdown_files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+
+
+def test_every_page_type_in_both_languages(generated):
+    out, counts = generated
+    assert counts == {"home": 2, "indicator_index": 2, "indicator": 8, "province_index": 2, "province": 12,
+                      "data": 2, "sources": 2}
+    files = markdown_files(out)
+    assert "indicators/grdp_growth/index.md" in files and "indicators/grdp_growth/index.en.md" in files
+    assert "provinces/bac-ninh-pre2025/index.en.md" in files
+
+
+def test_generated_markdown_matches_golden_files(generated):
+    out, _ = generated
+    files = markdown_files(out)
+    if os.environ.get("UPDATE_GOLDEN"):
+        for name in files:
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_bytes((out / name).read_bytes())
+    assert files == markdown_files(GOLDEN), "pages added or removed: refresh the golden files and review"
+    for name in files:
+        assert (out / name).read_text(encoding="utf-8") == (GOLDEN / name).read_text(encoding="utf-8"), name
