@@ -1,0 +1,107 @@
+"""Moving around as a reader does: the language switch, the keyboard's skip link, and search with or
+without Vietnamese diacritics."""
+
+from __future__ import annotations
+
+import pytest
+
+import browser_support as bs
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+SEARCH_RESULT = ".md-search-result__item"
+
+
+@pytest.mark.parametrize("lang", bs.LANGUAGES)
+@pytest.mark.parametrize("kind", ["home", "indicator"])
+def test_language_switch_leads_to_the_same_page_in_the_other_language(browser, site_url, page_path, kind, lang):
+    other = bs.OTHER_LANGUAGE[lang]
+    context = bs.phone_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(site_url + page_path(kind, lang))
+        switch = page.locator(f"a[hreflang='{other}']").first
+        assert switch.count() == 1, f"{page.url} has no link to the {other} version (a[hreflang={other}])"
+        opener = page.locator(".md-select").first
+        if opener.count():
+            opener.locator("button").first.click()  # what a phone user taps to open the language list
+        switch.click()
+        page.wait_for_load_state("load")
+        expected = site_url + page_path(kind, other)
+        assert page.url == expected, f"the {other} link on {site_url + page_path(kind, lang)} led to {page.url}, expected {expected}"
+        assert page.evaluate("() => document.documentElement.lang") == other
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", bs.LANGUAGES)
+@pytest.mark.parametrize("kind", ["home", "indicator"])
+def test_keyboard_skip_link_reaches_the_main_content(browser, site_url, page_path, kind, lang):
+    context = bs.desktop_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(site_url + page_path(kind, lang))
+        page.keyboard.press("Tab")
+        first = page.evaluate(
+            "() => ({cls: document.activeElement.className, text: document.activeElement.textContent.trim(),"
+            " href: document.activeElement.getAttribute('href'),"
+            " visible: document.activeElement.getBoundingClientRect().height > 0})"
+        )
+        assert "md-skip" in first["cls"], f"the first Tab on {page.url} focused {first}, not the skip link"
+        assert first["text"] and first["visible"], f"the skip link on {page.url} is empty or invisible when focused: {first}"
+        page.keyboard.press("Enter")
+        page.wait_for_function("(hash) => location.hash === hash", arg=first["href"][first["href"].find("#"):])
+        page.wait_for_timeout(150)  # the fragment navigation moves the focus starting point when it completes
+        page.keyboard.press("Tab")
+        landed = page.evaluate(
+            "() => { const el = document.activeElement;"
+            " return {tag: el.tagName.toLowerCase(), text: (el.textContent || '').trim().slice(0, 60),"
+            " inMain: !!el.closest('main, [role=main], .md-content')}; }"
+        )
+        assert landed["inMain"], f"after the skip link and Tab on {page.url}, focus is on {landed}, outside the main content"
+        # Further Tabs keep reaching links of the content, not only the header.
+        links_in_main = 0
+        for _ in range(6):
+            page.keyboard.press("Tab")
+            links_in_main += page.evaluate(
+                "() => { const el = document.activeElement;"
+                " return el.tagName === 'A' && !!el.closest('main, [role=main], .md-content') ? 1 : 0; }"
+            )
+        assert links_in_main + (landed["tag"] == "a") > 0, f"Tab never reached a link of the main content on {page.url}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("query", ["bac ninh", "Bắc Ninh"])
+@pytest.mark.parametrize("lang", bs.LANGUAGES)
+def test_search_finds_bac_ninh_with_or_without_diacritics(browser, site_url, page_path, lang, query):
+    context = bs.desktop_context(browser)
+    recorder = bs.Recorder().attach(context)
+    try:
+        page = context.new_page()
+        page.goto(site_url + page_path("home", lang))
+        box = page.locator("input.md-search__input")
+        assert box.count() == 1, f"{page.url} has no search box"
+        opener = page.locator("label.md-header__button[for='__search']:visible")
+        (opener.first if opener.count() else box).click()  # phones open search with the magnifier
+        box.press_sequentially(query, delay=20)
+        try:
+            page.wait_for_selector(SEARCH_RESULT, timeout=10_000)
+        except Exception:
+            meta = page.locator(".md-search-result__meta").first.text_content(timeout=1_000) or ""
+            pytest.fail(f"searching {query!r} on {page.url} listed nothing (search says: {meta.strip()!r})", pytrace=False)
+        texts = page.locator(SEARCH_RESULT).all_text_contents()
+        assert any("Bắc Ninh" in text for text in texts), (
+            f"searching {query!r} on {page.url} found {len(texts)} result(s), none containing 'Bắc Ninh':\n"
+            + "\n".join(t.strip()[:120] for t in texts[:5])
+        )
+        # "ninh" alone would find Bắc Ninh: the word "Bắc" itself must be what matched (search marks it).
+        marked = sorted({m.strip().lower() for m in page.locator(f"{SEARCH_RESULT} mark").all_text_contents()})
+        assert "bắc" in marked, (
+            f"searching {query!r} on {page.url} did not match the word 'Bắc' (highlighted words: {marked}); "
+            "search does not fold Vietnamese diacritics"
+        )
+        assert not recorder.outside_requests(), f"search requested other hosts: {recorder.outside_requests()}"
+        assert not recorder.page_errors, f"search raised errors: {recorder.page_errors}"
+    finally:
+        context.close()

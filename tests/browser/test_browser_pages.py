@@ -1,0 +1,69 @@
+"""Each key page, in both languages, at a phone's width: it loads in its language, draws every chart,
+logs no error, asks nothing of another host, passes axe-core and does not scroll sideways."""
+
+from __future__ import annotations
+
+import pytest
+
+import browser_support as bs
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+# Pages whose purpose includes a chart: they must have at least one.
+MUST_HAVE_CHARTS = {"home", "indicator", "province"}
+KINDS = ("home", "indicator", "province", "report")
+CASES = [pytest.param(kind, lang, id=f"{kind}-{lang}") for kind in KINDS for lang in bs.LANGUAGES]
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_page_loads_in_its_language(page_visit, kind, lang):
+    seen = page_visit(kind, lang)
+    assert seen.status == 200, f"{seen.url} answered HTTP {seen.status}"
+    assert seen.lang_attribute == lang, f"{seen.url} has <html lang={seen.lang_attribute!r}>, expected {lang!r}"
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_every_chart_is_drawn_by_vega_embed(page_visit, kind, lang):
+    seen = page_visit(kind, lang)
+    if kind in MUST_HAVE_CHARTS:
+        assert seen.charts, f"{seen.url} has no chart (no element with class bn-chart)"
+    undrawn = [c for c in seen.charts if not (c["embedded"] and c["renderer"] and c["width"] > 0 and c["height"] > 0)]
+    assert not undrawn, (
+        f"{len(undrawn)} of {len(seen.charts)} charts on {seen.url} were not drawn by vega-embed within "
+        f"{bs.CHART_TIMEOUT_MS} ms:\n" + "\n".join(str(c) for c in undrawn)
+    )
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_no_console_error_and_no_page_error(page_visit, kind, lang):
+    seen = page_visit(kind, lang)
+    errors = seen.recorder.console_errors + seen.recorder.page_errors
+    assert not errors, f"{seen.url} logged errors:\n" + "\n".join(errors)
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_every_request_stays_on_the_site_and_succeeds(page_visit, kind, lang):
+    seen = page_visit(kind, lang)
+    outside = seen.recorder.outside_requests()
+    assert not outside, f"{seen.url} requested other hosts:\n" + "\n".join(outside)
+    assert not seen.recorder.failed, f"{seen.url} had failing requests:\n" + "\n".join(sorted(set(seen.recorder.failed)))
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_axe_finds_no_serious_or_critical_violation(page_visit, kind, lang):
+    seen = page_visit(kind, lang)
+    assert not seen.axe_blocking, (
+        f"axe-core found {len(seen.axe_blocking)} serious or critical violation(s) on {seen.url}:\n"
+        + bs.format_violations(seen.axe_blocking)
+    )
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_no_sideways_scroll_at_phone_width(page_visit, kind, lang):
+    seen = page_visit(kind, lang)
+    width = seen.scroll["scrollWidth"]
+    limit = min(seen.scroll["innerWidth"], bs.PHONE["width"]) + 1
+    assert width <= limit, (
+        f"{seen.url} is {width} px wide on a {bs.PHONE['width']} px phone (innerWidth {seen.scroll['innerWidth']}); "
+        "elements sticking out:\n" + "\n".join(seen.overflow_culprits)
+    )
