@@ -1,0 +1,66 @@
+"""The data page's snippets run as shown: each ```python block of the rendered snippets template, with the
+downloads address pointed at a folder of built downloads, prints exactly the ```text block after it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from test_research_site import build
+
+BLOCK = re.compile(r"```(python|text|r)\n(.*?)```", re.S)
+
+
+@pytest.fixture(scope="module")
+def pub(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("snippets"))
+
+
+def pairs(markdown_text: str) -> list[tuple[str, str]]:
+    """(code, expected output) for every python block followed by a text block."""
+    blocks = BLOCK.findall(markdown_text)
+    found = []
+    for (kind, code), following in zip(blocks, blocks[1:] + [("", "")]):
+        if kind == "python":
+            assert following[0] == "text", "a Python snippet without the output it prints"
+            found.append((code, following[1]))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_python_snippets_print_what_the_page_says(pub, lang):
+    from build_scripts.research import fragments
+
+    base = (pub.site_dir / "downloads").as_posix() + "/"
+    page = str(fragments.data(pub, lang, "grdp_growth", "bac-ninh", base=base)["snippets"])
+    found = pairs(page)
+    assert len(found) == 2  # DuckDB and pandas
+    for code, expected in found:
+        assert f'base = "{base}"' in code
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == expected, code
+    assert found[0][1] == "2025-9M 11.02\n"
+    assert found[1][1] == "export_value 1\ngrdp_growth 2\n"
+
+
+def test_the_published_snippets_read_from_the_site_and_differ_only_in_the_address(pub):
+    from build_scripts.research import fragments
+
+    base = (pub.site_dir / "downloads").as_posix() + "/"
+    published = str(fragments.data(pub, "en", "grdp_growth", "bac-ninh")["snippets"])
+    local = str(fragments.data(pub, "en", "grdp_growth", "bac-ninh", base=base)["snippets"])
+    assert 'base = "https://bac-ninh-open-data.github.io/downloads/"' in published
+    assert 'base <- "https://bac-ninh-open-data.github.io/downloads/"' in published
+    assert published.replace("https://bac-ninh-open-data.github.io/downloads/", base) == local
+    assert [kind for kind, _ in BLOCK.findall(published)] == ["python", "text", "python", "text", "r"]
+
+
+def test_a_snippet_address_that_could_break_the_code_is_refused(pub):
+    from build_scripts.research import fragments
+
+    with pytest.raises(ValueError, match="cannot be put in a snippet"):
+        fragments.snippets(pub, "en", "grdp_growth", "bac-ninh", base='https://x.org/"; import os; "/')
