@@ -173,7 +173,6 @@ def test_tile_labels_keep_their_contrast_on_every_class(tmp_path):
         fill = re.search(r'fill="(#[0-9A-Fa-f]{6})"', path)
         if label and fill and fill.group(1) in theme.SEQUENTIAL:
             fills[label.group(1)] = fill.group(1)
-    colours = dict(re.findall(r'<text [^>]*fill="(#[0-9A-Fa-f]{6})"[^>]*>(Tỉnh \d+)</text>', svg)[::1])
     colours = {name: colour for colour, name in re.findall(r'<text [^>]*fill="(#[0-9A-Fa-f]{6})"[^>]*>(Tỉnh \d+)</text>', svg)}
     assert len(fills) == 34 and len(colours) == 34
     assert len(set(fills.values())) == len(theme.SEQUENTIAL)  # all five classes are used

@@ -83,7 +83,8 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
     domain = [series_names[k] for k in present]
     style = {"outcome": (theme.BLUE, theme.BLUE, "circle"), "derived": (theme.WHITE, theme.BLUE, "circle"),
              "target": (theme.VERMILLION, theme.VERMILLION, "diamond")}
-    legend = alt.Legend(title=check.label(name, labels, "legend_title", optional=True), symbolStrokeWidth=2)
+    legend = alt.Legend(title=check.label(name, labels, "legend_title", optional=True), symbolStrokeWidth=2,
+                        direction="vertical")  # one entry a line: long Vietnamese labels fit a phone
 
     base = alt.Chart(alt.Data(values=data)).transform_calculate(
         desc=f"datum.period_label + ' · ' + datum.series + ': ' + format(datum.value, {json.dumps(fmt)})",
@@ -143,6 +144,7 @@ def ranking_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 
 
     base = alt.Chart(alt.Data(values=data)).transform_calculate(
         desc=f"datum.name + ': ' + format(datum.value, {json.dumps(fmt)})",
+        label_x="max(datum.value, 0)",  # values are written right of the bar, or of zero for a negative bar
     ).encode(
         y=alt.Y("name:N", title=None, scale=alt.Scale(domain=[r["name"] for r in data]),
                 axis=alt.Axis(labelLimit=140, labelFontWeight={
@@ -155,11 +157,11 @@ def ranking_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 
         description="desc:N",
         color=alt.condition(alt.datum.focus, alt.value(theme.BLUE), alt.value(theme.OTHER)))
     values = base.mark_text(
-        align=alt.ExprRef("datum.value < 0 ? 'right' : 'left'"),
-        dx=alt.ExprRef("datum.value < 0 ? -3 : 3"), baseline="middle", fontSize=11, color=theme.TEXT,
+        align="left", dx=3, baseline="middle", fontSize=11, color=theme.TEXT,
         fontWeight=alt.ExprRef("datum.focus ? 'bold' : 'normal'"), aria=False,
-    ).encode(text=alt.Text("value:Q", format=fmt))
-    chart = alt.layer(bars, values).properties(height=alt.Step(RANKING_STEP))
+    ).encode(x=alt.X("label_x:Q"), text=alt.Text("value:Q", format=fmt))
+    # A height in pixels, not a step: Vega-Lite 6.4 warns about a step height under autosize fit-x.
+    chart = alt.layer(bars, values).properties(height=max(1, len(data)) * RANKING_STEP)
     return _finish(chart, labels, name)
 
 

@@ -59,7 +59,7 @@
         var options = {
           actions: false,
           renderer: "svg",
-          loader: window.vega.loader({ baseURL: new URL(".", specUrl).href }),
+          loader: { baseURL: new URL(".", specUrl).href },  // the data URL is relative to the spec
           formatLocale: locale.format,
           timeFormatLocale: locale.time,
           tooltip: { theme: "custom" }

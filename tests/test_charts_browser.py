@@ -1,0 +1,139 @@
+"""Charts in Debian's Chromium: a small static page with the four charts, served from tmp_path, drawn by
+charts.js with the site's own Vega bundle. What a phone user would see: every chart drawn, numbers in
+the page's language, nothing wider than the screen, no request leaving the site, no console error; and
+the SVG images without JavaScript and in print."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from build_scripts.charts import assets, builders, render
+
+from test_charts import EN, RANKING, SERIES, SPARK, VI, tiles
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+PHONE = {"width": 360, "height": 740}
+
+PAGE = """<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>charts</title><link rel="icon" href="data:,"><link rel="stylesheet" href="../../assets/stylesheets/charts.css">
+<style>body {{ margin: 0 8px; font-family: sans-serif; }}</style></head>
+<body><main>
+{figures}
+</main><script src="../../assets/javascripts/charts.js"></script></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    if not CHROMIUM.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium (make browser)")
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's Chromium (make browser)")
+    root = tmp_path_factory.mktemp("site")
+    assets.copy_assets(root, ["vi", "en"])
+    for lang, labels in (("vi", VI), ("en", EN)):
+        page_dir = root / lang / "grdp"
+        charts = {
+            "series": (builders.series_chart(SERIES, lang, labels), "GRDP over time"),
+            "ranking": (builders.ranking_chart(RANKING, lang, labels), "Provinces ranked"),
+            "tiles": (builders.tile_map(tiles(), lang, labels), "Tile map"),
+            "spark": (builders.sparkline(SPARK, lang, description="GRDP"), "Sparkline"),
+        }
+        figures = [render.chart_html(render.write_chart(chart, page_dir, name, lang), text, lang)
+                   for name, (chart, text) in charts.items()]
+        (page_dir / "index.html").write_text(PAGE.format(lang=lang, figures="".join(figures)), encoding="utf-8")
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser(site):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url, **options):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, **options)
+    page = context.new_page()
+    seen = {"errors": [], "requests": []}
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.goto(url)
+    return context, page, seen
+
+
+@pytest.mark.parametrize("lang, number", [("vi", "1.234,5"), ("en", "1,234.5")])
+def test_charts_draw_on_a_phone_in_the_page_language(site, browser, lang, number):
+    context, page, seen = open_page(browser, f"{site}/{lang}/grdp/")
+    try:
+        page.wait_for_function("document.querySelectorAll('.bn-chart[data-bn-state=drawn]').length === 4",
+                               timeout=20_000)
+        assert page.locator(".bn-chart svg").count() == 4
+        assert page.locator("figure.bn-live").count() == 4
+        for img in page.locator("img.bn-chart-fallback").all():
+            assert not img.is_visible()  # the live chart replaced the image
+        ranking = page.locator(".bn-figure--ranking .bn-chart svg")
+        assert number in ranking.text_content()
+        widths = page.evaluate(
+            "Array.from(document.querySelectorAll('.bn-chart svg')).map(s => s.getBoundingClientRect().right)")
+        assert max(widths) <= PHONE["width"], widths
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert all(url.startswith(site) for url in seen["requests"]), [u for u in seen["requests"] if not u.startswith(site)]
+        assert seen["errors"] == []
+        # The live chart names each mark for screen readers.
+        assert page.locator(".bn-figure--ranking [aria-label^='Bắc Ninh: ']").count() == 1
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_svg_images_show(site, browser):
+    context, page, seen = open_page(browser, f"{site}/vi/grdp/", java_script_enabled=False)
+    try:
+        images = page.locator("img.bn-chart-fallback")
+        assert images.count() == 4
+        page.wait_for_function(
+            "Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)", timeout=10_000)
+        for img in images.all():
+            assert img.is_visible()
+            assert img.get_attribute("alt")
+        widths = page.evaluate("Array.from(document.images).map(i => i.getBoundingClientRect().right)")
+        assert max(widths) <= PHONE["width"]
+    finally:
+        context.close()
+
+
+def test_print_shows_the_images_not_the_live_charts(site, browser):
+    context, page, seen = open_page(browser, f"{site}/en/grdp/")
+    try:
+        page.wait_for_function("document.querySelectorAll('.bn-chart[data-bn-state=drawn]').length === 4",
+                               timeout=20_000)
+        page.emulate_media(media="print")
+        for img in page.locator("img.bn-chart-fallback").all():
+            assert img.is_visible()
+        for chart in page.locator(".bn-chart").all():
+            assert not chart.is_visible()
+    finally:
+        context.close()
