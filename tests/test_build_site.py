@@ -199,3 +199,14 @@ def test_a_missing_package_is_one_sentence(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "datapackage.json" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_the_generated_config_passes_mkdocs_build_strict(site, tmp_path):
+    root, result = site
+    config = root.parent / "build" / "mkdocs.yml"
+    assert "strict: true" in config.read_text(encoding="utf-8")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    run = subprocess.run([str(mkdocs), "build", "--strict", "-q", "-f", str(config), "-d", str(tmp_path / "strict")],
+                         capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert (tmp_path / "strict" / "en" / "indicators" / "grdp_growth" / "index.html").is_file()

@@ -49,8 +49,10 @@ def sparkline(rows: list[dict], lang: str, out_dir: Path, name: str, description
     if loaded is None or len(rows) < 2:
         return Markup("")
     builders, render = loaded
-    spec = builders.sparkline(rows, lang, description=description)
-    files = render.write_chart(spec, out_dir / SPARKLINE_DIR, f"{name}-{lang}", lang)
-    size = Markup(' width="{}" height="{}"').format(files.width, files.height) if files.width else Markup("")
+    svg = out_dir / SPARKLINE_DIR / f"{name}.svg"
+    if not svg.exists():  # no words in a sparkline: one SVG serves every language (the alt text is per page)
+        svg = render.write_chart(builders.sparkline(rows, lang), out_dir / SPARKLINE_DIR, name, lang).svg
+    size = render.svg_size(svg.read_text(encoding="utf-8"))
+    dims = Markup(' width="{}" height="{}"').format(size["width"], size["height"]) if size else Markup("")
     return Markup('<img class="bn-sparkline" src="{}/{}" alt="{}"{} loading="lazy">').format(
-        SPARKLINE_DIR, files.svg.name, description, size)
+        SPARKLINE_DIR, svg.name, description, dims)
