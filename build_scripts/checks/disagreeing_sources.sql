@@ -1,0 +1,15 @@
+-- Two sources giving the same unit, indicator, period and status more than 1 % apart (a warning on the later row).
+WITH groups AS (
+    SELECT unit_id, indicator_id, period, status FROM observations
+    GROUP BY unit_id, indicator_id, period, status HAVING count(DISTINCT source_id) > 1
+), o AS (
+    SELECT o.* FROM observations AS o
+    JOIN groups AS g ON g.unit_id = o.unit_id AND g.indicator_id = o.indicator_id AND g.period = o.period AND g.status = o.status
+)
+SELECT 'observations' AS res, b.row, 'value' AS field, b.value AS cell, a.row AS other_row, a.value AS other_value,
+       a.source_id AS other_source, round(100 * abs(a.num - b.num) / greatest(abs(a.num), abs(b.num)), 1) AS pct
+FROM o AS a JOIN o AS b
+  ON a.unit_id = b.unit_id AND a.indicator_id = b.indicator_id AND a.period = b.period AND a.status = b.status
+ AND a.row < b.row AND a.source_id <> b.source_id
+WHERE isfinite(a.num) AND isfinite(b.num) AND abs(a.num - b.num) > 0.01 * greatest(abs(a.num), abs(b.num))
+ORDER BY b.row, a.row;

@@ -1,0 +1,1 @@
+SELECT res, row FROM blank_rows ORDER BY res, row;

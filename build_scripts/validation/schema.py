@@ -1,0 +1,165 @@
+"""The Table Schema checks (types, required, pattern, enum, lengths, bounds, unique, primary and foreign keys)
+over the records table, as queries in checks/schema/; Python only decides the rare cells the fast type test
+cannot, with frictionless's own rules, and turns rows into Problems."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+
+import pyarrow as pa
+
+from build_scripts.errors import Problem, say
+from build_scripts.validation.descriptor import ResourceSpec
+from build_scripts.validation.sql import query, rows
+
+TRUE_FALSE = {"true", "True", "TRUE", "1", "false", "False", "FALSE", "0"}
+
+
+def create_definitions(con, specs: list[ResourceSpec]) -> None:
+    """The fields, key_defs and fk_defs tables: the schemas as data, so no name is ever pasted into SQL."""
+    fields = {k: [] for k in ("res", "pos", "name", "type", "required", "pattern", "enum", "minimum", "maximum",
+                              "min_length", "max_length", "is_unique", "missing")}
+    keys = {"res": [], "idx": []}
+    fks = {"res": [], "fk": [], "fields": [], "idx": [], "ref_res": [], "ref_fields": [], "ref_idx": []}
+    by_name = {s.name: s for s in specs}
+    for spec in specs:
+        for pos, f in enumerate(spec.fields):
+            c = f.constraints
+            fields["res"].append(spec.name)
+            fields["pos"].append(pos)
+            fields["name"].append(f.name)
+            fields["type"].append(f.type)
+            fields["required"].append(bool(c.get("required")) or f.name in spec.primary_key)
+            fields["pattern"].append(c.get("pattern"))
+            fields["enum"].append([str(v).lower() if isinstance(v, bool) else str(v) for v in c["enum"]] if "enum" in c else None)
+            fields["minimum"].append(float(c["minimum"]) if "minimum" in c else None)
+            fields["maximum"].append(float(c["maximum"]) if "maximum" in c else None)
+            fields["min_length"].append(c.get("minLength"))
+            fields["max_length"].append(c.get("maxLength"))
+            fields["is_unique"].append(bool(c.get("unique")))
+            fields["missing"].append(list(spec.missing_values))
+        if spec.primary_key:
+            keys["res"].append(spec.name)
+            keys["idx"].append([spec.names.index(k) + 1 for k in spec.primary_key])
+        for number, fk in enumerate(spec.foreign_keys):
+            target = by_name.get(fk["reference"]["resource"] or spec.name)
+            if target is None or any(f not in target.names for f in fk["reference"]["fields"]):
+                continue
+            fks["res"].append(spec.name)
+            fks["fk"].append(number)
+            fks["fields"].append(", ".join(fk["fields"]))
+            fks["idx"].append([spec.names.index(f) + 1 for f in fk["fields"]])
+            fks["ref_res"].append(target.name)
+            fks["ref_fields"].append(", ".join(fk["reference"]["fields"]))
+            fks["ref_idx"].append([target.names.index(f) + 1 for f in fk["reference"]["fields"]])
+    schema = {
+        "fields": pa.schema([("res", pa.string()), ("pos", pa.int32()), ("name", pa.string()), ("type", pa.string()),
+                             ("required", pa.bool_()), ("pattern", pa.string()), ("enum", pa.list_(pa.string())),
+                             ("minimum", pa.float64()), ("maximum", pa.float64()), ("min_length", pa.int64()),
+                             ("max_length", pa.int64()), ("is_unique", pa.bool_()), ("missing", pa.list_(pa.string()))]),
+        "key_defs": pa.schema([("res", pa.string()), ("idx", pa.list_(pa.int32()))]),
+        "fk_defs": pa.schema([("res", pa.string()), ("fk", pa.int32()), ("fields", pa.string()), ("idx", pa.list_(pa.int32())),
+                              ("ref_res", pa.string()), ("ref_fields", pa.string()), ("ref_idx", pa.list_(pa.int32()))]),
+    }
+    for name, data in (("fields", fields), ("key_defs", keys), ("fk_defs", fks)):
+        con.register("incoming", pa.table(data, schema=schema[name]))
+        con.execute(query(f"schema/create_{name}"))
+        con.unregister("incoming")
+
+
+def _frictionless_type_ok(value: str, type_: str) -> bool:
+    """frictionless 5's reading of a cell of this type (bareNumber true, default formats)."""
+    cell = value
+    try:
+        if type_ == "integer":
+            int(cell.strip())
+        elif type_ == "number":
+            Decimal(cell.strip())
+        elif type_ == "boolean":
+            return cell in TRUE_FALSE
+        elif type_ == "date":
+            datetime.strptime(cell, "%Y-%m-%d")
+        return True
+    except (ValueError, InvalidOperation, ArithmeticError):
+        return False
+
+
+def run(con, specs: list[ResourceSpec], files: dict[str, str], non_nfc: list[str]) -> tuple[list[Problem], set]:
+    """All schema problems; also the cells with a type error (the domain checks leave those alone)."""
+    by_name = {s.name: s for s in specs}
+    problems: list[Problem] = []
+
+    def name_of(res: str, pos: int) -> str:
+        return by_name[res].names[pos]
+
+    def add(res, row, field_, type_, kind, cell=None, **params):
+        problems.append(Problem(files[res], row, field_, type_, say(kind, cell="" if cell is None else cell, **params), cell=cell))
+
+    con.execute(query("schema/blank_rows"))
+    for r in rows(con, "schema/blank_row_list"):
+        add(r["res"], r["row"], None, "blank-row", "blank-row")
+    bad_type: set[tuple[str, int, int]] = set()
+    for r in rows(con, "schema/cell_problems"):
+        res, row, pos, value = r["res"], r["row"], r["pos"], r["value"]
+        name = name_of(res, pos)
+        if r["missing_required"]:
+            add(res, row, name, "constraint-error", "required", value)
+            continue
+        if r["odd_type"] and not _frictionless_type_ok(value, r["type"]):
+            bad_type.add((res, row, pos))
+            add(res, row, name, "type-error", "type-error", value, type=r["type"])
+            continue
+        if r["bad_enum"]:
+            add(res, row, name, "constraint-error", "enum", value, allowed=r["allowed"])
+        if r["bad_length"]:
+            kind = "max-length" if r["max_length"] is not None and r["length"] > r["max_length"] else "min-length"
+            add(res, row, name, "constraint-error", kind, value, length=r["length"], max_length=r["max_length"], min_length=r["min_length"])
+        if r["bad_bound"]:
+            number = float(value.strip())
+            if r["minimum"] is not None and number < r["minimum"]:
+                add(res, row, name, "constraint-error", "minimum", value, minimum=_plain(r["minimum"]))
+            elif r["maximum"] is not None and number > r["maximum"]:
+                add(res, row, name, "constraint-error", "maximum", value, maximum=_plain(r["maximum"]))
+            else:
+                add(res, row, name, "constraint-error", "not-a-number", value)
+    compiled: dict[str, re.Pattern] = {}
+    failed = []
+    for r in rows(con, "schema/distinct_constrained"):
+        pattern = compiled.setdefault(r["pattern"], re.compile(f"^{r['pattern']}$"))
+        if not pattern.match(r["value"]):
+            failed.append({"res": r["res"], "pos": r["pos"], "value": r["value"], "pattern": r["pattern"]})
+    if failed:
+        patterns = {(f["res"], f["pos"]): f["pattern"] for f in failed}
+        triples = [{"res": f["res"], "pos": f["pos"], "value": f["value"]} for f in failed]
+        for r in rows(con, "schema/rows_with_values", [triples]):
+            add(r["res"], r["row"], name_of(r["res"], r["pos"]), "constraint-error", "pattern", r["value"],
+                pattern=patterns[(r["res"], r["pos"])])
+    for r in rows(con, "schema/unique"):
+        add(r["res"], r["row"], name_of(r["res"], r["pos"]), "unique-error", "unique-error", r["value"], first_row=r["first_row"],
+            field=name_of(r["res"], r["pos"]))
+    for r in rows(con, "schema/primary_key"):
+        spec = by_name[r["res"]]
+        add(r["res"], r["row"], ", ".join(spec.primary_key), "primary-key", "primary-key", ", ".join(r["key"]), key=", ".join(r["key"]),
+            first_row=r["first_row"])
+    for r in rows(con, "schema/foreign_key"):
+        add(r["res"], r["row"], r["fields"], "foreign-key", "foreign-key", r["value"], value=r["value"], fields=r["fields"],
+            ref_fields=r["ref_fields"], ref_file=files.get(r["ref_res"], r["ref_res"]))
+    # canonical form: order and boolean spelling, and text not in NFC
+    for r in rows(con, "schema/unsorted"):
+        add(r["res"], r["row"], ", ".join(by_name[r["res"]].primary_key), "canonical-form", "unsorted",
+            key=", ".join(by_name[r["res"]].primary_key))
+    for r in rows(con, "schema/boolean_spelling"):
+        add(r["res"], r["row"], name_of(r["res"], r["pos"]), "canonical-form", "boolean-spelling", r["value"])
+    if non_nfc:
+        for r in rows(con, "schema/not_nfc", [non_nfc]):
+            field_ = name_of(r["res"], r["pos"]) if r["pos"] < len(by_name[r["res"]].names) else None
+            add(r["res"], r["row"], field_, "nfc", "nfc", r["value"])
+    return problems, bad_type
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
