@@ -27,8 +27,13 @@ def sql_text(name: str) -> str:
 
 
 def ensure_long(con) -> None:
-    """Create the research_long view (idempotent: CREATE OR REPLACE)."""
-    con.execute(sql_text("long_observations"))
+    """Create the research_long table once on this connection (the package does not change during a build)."""
+    import duckdb
+
+    try:
+        con.table(LONG_VIEW)
+    except duckdb.CatalogException:
+        con.execute(sql_text("long_observations"))
 
 
 def relation(con, name: str, **params):
