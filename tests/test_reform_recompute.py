@@ -1,0 +1,125 @@
+"""An independent reading of the comparable-series rule, in plain Python over a package's CSV files, for
+the reform tests: which derived rows must exist and their exact values (Decimal), without DuckDB or the
+reform SQL. Shared by tests/test_reform.py (fixtures) and tests/test_reform_package.py (the real data)."""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import json
+import re
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+NOT_SUMMABLE_UNITS = {
+    "percent", "rank", "points", "index", "years", "usd_ppp", "persons_per_km2", "per_1000_population",
+    "children_per_woman", "males_per_100_females", "million_vnd_per_person", "million_vnd_per_worker",
+    "million_vnd_per_person_per_month", "quintals_per_ha", "m2_per_person",
+}
+
+
+def read(package: Path, name: str) -> list[dict]:
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    path = next(r["path"] for r in descriptor["resources"] if r["name"] == name)
+    with open(package / path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def period_end(period: str) -> dt.date:
+    year = int(period[:4])
+    rest = period[5:]
+    if rest == "":
+        month = 12
+    elif re.fullmatch(r"Q[1-4]", rest):
+        month = 3 * int(rest[1])
+    elif rest == "H1":
+        month = 6
+    elif rest.endswith("M"):
+        month = int(rest[:-1])
+    else:
+        month = int(rest)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def summable(indicator: dict) -> bool:
+    iid = indicator["indicator_id"]
+    return (
+        indicator["additive"] == "true"
+        and indicator["measure"] == "level"
+        and indicator["unit"] not in NOT_SUMMABLE_UNITS
+        and not any(word in iid for word in ("per_capita", "per_worker", "per_person"))
+    )
+
+
+def shown_figures(package: Path) -> dict[tuple, dict]:
+    """(unit, indicator, period, status) -> the observation from the most recently published source."""
+    published = {s["source_id"]: s["published"] for s in read(package, "sources")}
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for o in read(package, "observations"):
+        groups[(o["unit_id"], o["indicator_id"], o["period"], o["status"])].append(o)
+    shown = {}
+    for key, rows in groups.items():
+        # newest date first (unknown dates last), then the smaller source_id
+        rows.sort(key=lambda r: r["source_id"])
+        rows.sort(key=lambda r: (published[r["source_id"]] != "", published[r["source_id"]]), reverse=True)
+        shown[key] = rows[0]
+    return shown
+
+
+def expected_derived(package: Path) -> dict[tuple, dict]:
+    """(unit, indicator, period, status) -> {"value": Decimal, "parts": {part: (Decimal, source_id)}}."""
+    units = {u["unit_id"]: u for u in read(package, "units")}
+    indicators = {i["indicator_id"]: i for i in read(package, "indicators") if summable(i)}
+    crosswalk = read(package, "unit_crosswalk")
+    parts_of: dict[str, list[str]] = defaultdict(list)
+    effective: dict[str, dt.date] = {}
+    for c in crosswalk:
+        parts_of[c["to_unit_id"]].append(c["from_unit_id"])
+        effective[c["from_unit_id"]] = dt.date.fromisoformat(c["effective_date"])
+    shown = shown_figures(package)
+    by_part: dict[tuple, dict] = defaultdict(dict)  # (unit, indicator, period, status) of parts
+    for (unit, indicator, period, status), row in shown.items():
+        if unit in effective and indicator in indicators and period_end(period) < effective[unit]:
+            by_part[(indicator, period, status)][unit] = row
+    result = {}
+    for successor, parts in parts_of.items():
+        if units[successor]["boundary"] != "post-2025":
+            continue
+        for (indicator, period, status), figures in by_part.items():
+            if not all(p in figures for p in parts):
+                continue
+            if (successor, indicator, period, status) in shown:
+                continue  # the province's own published figure stands
+            chosen = {p: (Decimal(figures[p]["value"]), figures[p]["source_id"]) for p in parts}
+            result[(successor, indicator, period, status)] = {
+                "value": sum((v for v, _ in chosen.values()), Decimal(0)),
+                "parts": chosen,
+            }
+    return result
+
+
+def parse_parts(text: str) -> dict[str, tuple[Decimal, str]]:
+    parts = {}
+    for item in text.split("; "):
+        unit, rest = item.split("=", 1)
+        value, source = rest.split("@", 1)
+        parts[unit] = (Decimal(value), source)
+    return parts
+
+
+def test_period_end_reads_every_period_kind():
+    assert period_end("2024") == dt.date(2024, 12, 31)
+    assert period_end("2024-Q1") == dt.date(2024, 3, 31)
+    assert period_end("2024-H1") == dt.date(2024, 6, 30)
+    assert period_end("2024-9M") == dt.date(2024, 9, 30)
+    assert period_end("2024-02") == dt.date(2024, 2, 29)
+    assert period_end("2025-H1") < dt.date(2025, 7, 1) <= period_end("2025-Q3")
+
+
+def test_parse_parts_reads_the_published_notation():
+    assert parse_parts("a-pre2025=1.5@src-1; b-pre2025=2@src-2") == {
+        "a-pre2025": (Decimal("1.5"), "src-1"),
+        "b-pre2025": (Decimal("2"), "src-2"),
+    }
