@@ -161,7 +161,11 @@ def ranking_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 
         fontWeight=alt.ExprRef("datum.focus ? 'bold' : 'normal'"), aria=False,
     ).encode(x=alt.X("label_x:Q"), text=alt.Text("value:Q", format=fmt))
     # A height in pixels, not a step: Vega-Lite 6.4 warns about a step height under autosize fit-x.
-    chart = alt.layer(bars, values).properties(height=max(1, len(data)) * RANKING_STEP)
+    # Room on the right for the longest value label (written right of its bar, past the plot), so
+    # that it is never cut off: about 7 px a character at 11 px, bold included.
+    longest = max((len(f"{abs(r['value']):,.{decimals}f}") + (r["value"] < 0) for r in data), default=0)
+    chart = alt.layer(bars, values).properties(
+        height=max(1, len(data)) * RANKING_STEP, padding={"bottom": 5, "left": 5, "right": 8 + 7 * longest, "top": 5})
     return _finish(chart, labels, name)
 
 
