@@ -1,0 +1,63 @@
+"""The import report: counts, rows left out, conflicts kept. Written between two markers in
+datapackage/README.md so the note always matches the data."""
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+BEGIN = "<!-- BEGIN import report (written by tools/import_seed; do not edit by hand) -->"
+END = "<!-- END import report -->"
+
+
+def _md(text):
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def conflicts(observations):
+    """Same unit, indicator, period and status from several sources, more than 1 % apart."""
+    groups = defaultdict(list)
+    for o in observations:
+        groups[(o["unit_id"], o["indicator_id"], o["period"], o["status"])].append(o)
+    out = []
+    for key, group in sorted(groups.items()):
+        values = sorted({Decimal(g["value"]) for g in group})
+        if len(values) > 1 and values[0] != 0 and abs(values[-1] - values[0]) / abs(values[0]) > Decimal("0.01"):
+            out.append((key, [format(v, "f") for v in values], len({g["source_id"] for g in group})))
+    return out
+
+
+def render(counts, observations, excluded, merged):
+    lines = [BEGIN, "", "### Counts", "", "| table | rows |", "| --- | ---: |"]
+    for name in ("units", "unit_crosswalk", "indicators", "sources", "observations"):
+        lines.append(f"| {name} | {counts[name]} |")
+    unit_types = Counter((u["unit_type"], u.get("boundary", "")) for u in counts["_units"])
+    lines += ["", "Units by type and boundary: " + "; ".join(
+        f"{t}{' ' + b if b else ''} {n}" for (t, b), n in sorted(unit_types.items())) + ".", ""]
+    lines += [f"Seed rows read: {counts['seed_rows']}; loaded: {counts['observations']}; "
+              f"left out: {len(excluded)}; exact repeats of a loaded row (same key, same value) merged: {len(merged)}.",
+              "", "### Observations by indicator", "", "| indicator | observations |", "| --- | ---: |"]
+    by_indicator = Counter(o["indicator_id"] for o in observations)
+    for indicator_id in sorted(by_indicator):
+        lines.append(f"| `{indicator_id}` | {by_indicator[indicator_id]} |")
+    lines += ["", "### Seed rows left out", "",
+              "Each row of the seed that is not in `observations.csv`, with the reason (file and line of the seed CSV).", "",
+              "| seed file:line | unit | indicator | period | value (seed unit) | status | reason |",
+              "| --- | --- | --- | --- | --- | --- | --- |"]
+    for e in sorted(excluded, key=lambda e: (e["file"], e["line"])):
+        lines.append(f"| {e['file']}:{e['line']} | {_md(e['province'])} ({e['boundary']}) | `{e['indicator']}` | "
+                     f"{e['period']} | {e['value']} {_md(e['unit'])} | {e['status']} | {_md(e['reason'])} |")
+    kept = conflicts(observations)
+    lines += ["", "### Conflicts kept", "",
+              "The same unit, indicator, period and status from several sources, more than 1 % apart. All rows are kept; "
+              "the site shows the most recently published one and lists the others.", "",
+              "| unit | indicator | period | status | values | sources |", "| --- | --- | --- | --- | --- | ---: |"]
+    for (unit_id, indicator_id, period, status), values, n in kept:
+        lines.append(f"| {unit_id} | `{indicator_id}` | {period} | {status} | {', '.join(values)} | {n} |")
+    lines += ["", END]
+    return "\n".join(lines) + "\n"
+
+
+def splice(readme_text, block):
+    if BEGIN in readme_text and END in readme_text:
+        head = readme_text.split(BEGIN)[0]
+        tail = readme_text.split(END, 1)[1]
+        return head + block.rstrip("\n") + tail
+    return readme_text.rstrip("\n") + "\n\n" + block
