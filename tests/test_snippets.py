@@ -64,3 +64,19 @@ def test_a_snippet_address_that_could_break_the_code_is_refused(pub):
 
     with pytest.raises(ValueError, match="cannot be put in a snippet"):
         fragments.snippets(pub, "en", "grdp_growth", "bac-ninh", base='https://x.org/"; import os; "/')
+
+
+def test_the_snippets_read_the_focus_province_and_a_preferred_indicator_it_has(pub):
+    from build_scripts.research import fragments
+
+    assert fragments.snippet_subject(pub, "bac-ninh", ["pci_rank", "grdp_growth"]) == ("grdp_growth", "bac-ninh")
+    # a focus unit without figures: the unit with the most figures instead
+    assert fragments.snippet_subject(pub, "no-such-unit", []) == ("export_value", "bac-ninh-pre2025")
+
+
+def test_pages_built_without_publish_get_empty_blocks():
+    from build_scripts.research import fragments
+
+    assert set(fragments.indicator(None, "x", "vi").values()) == {""}
+    assert fragments.data(None, "en", "", "")["snippets"] == ""
+    assert fragments.snippet_subject(None, "bac-ninh") == ("", "")

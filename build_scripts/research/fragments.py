@@ -5,6 +5,9 @@
     indicator(pub, indicator_id, lang, unit_label=None) -> {"downloads", "cite", "jsonld"}   /indicators/<id>/
     unit(pub, unit_id, lang)                            -> {"downloads"}                      /provinces/<id>/
     data(pub, lang, indicator_id, unit_id)              -> {"slices", "package_downloads", "snippets", "cite", "jsonld"}
+    snippet_subject(pub, focus_id, preferred)           -> (indicator_id, unit_id) for data()
+
+With pub None (a page model built without publish) every block is empty Markup.
 
 Each value is ``Markup`` (already escaped Markdown, or the JSON-LD <script> element), rendered with the
 site's Jinja environment (build_scripts.pages.render) from templates/research/_*.md.j2 and the words in
@@ -64,7 +67,14 @@ def _downloads(pub, kind: str, key: str, lang: str, page_dir: str, intro_key: st
     )
 
 
+def _empty(*names: str) -> dict[str, Markup]:
+    """No blocks: for a page model built without publish (a page test, or a build without downloads)."""
+    return {name: Markup("") for name in names}
+
+
 def indicator(pub, indicator_id: str, lang: str, unit_label: str | None = None) -> dict[str, Markup]:
+    if pub is None:
+        return _empty("downloads", "cite", "jsonld")
     page_dir = links.page_directory("indicators", indicator_id)
     entry = pub.indicator_entry(indicator_id)
     cite = citation.indicator(pub.descriptor, entry, lang)
@@ -77,6 +87,8 @@ def indicator(pub, indicator_id: str, lang: str, unit_label: str | None = None) 
 
 
 def unit(pub, unit_id: str, lang: str) -> dict[str, Markup]:
+    if pub is None:
+        return _empty("downloads")
     page_dir = links.page_directory("units", unit_id)
     return {"downloads": _downloads(pub, "units", unit_id, lang, page_dir, "downloads_unit_intro")}
 
@@ -86,6 +98,8 @@ def data(pub, lang: str, indicator_id: str, unit_id: str, base: str | None = Non
 
     base is where the snippets read the downloads from: the site's downloads/ address by default (tests
     pass a local folder)."""
+    if pub is None:
+        return _empty("slices", "package_downloads", "snippets", "cite", "jsonld")
     page_dir = "data"
     cite = citation.package(pub.descriptor, lang)
     groups = []
@@ -132,3 +146,17 @@ def snippets(pub, lang: str, indicator_id: str, unit_id: str, base: str | None =
         series_lines=[Markup(f"{r['period']} {r['value']!r}") for r in series],
         count_lines=[Markup(f"{r['indicator_id']} {r['figures']}") for r in counts],
     )
+
+
+def snippet_subject(pub, focus_id: str, preferred: list[str] | tuple = ()) -> tuple[str, str]:
+    """The (indicator_id, unit_id) the snippets read: the focus province if it has figures (else the unit
+    with the most), and the first preferred indicator (say, the headline ones) it has outcomes for."""
+    if pub is None:
+        return "", ""
+    units = {s.key: s.rows for s in pub.slices_of("units")}
+    unit_id = focus_id if focus_id in units else sorted(units.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    has = {row["indicator_id"] for row in common.query(pub.con, "snippet_counts", unit_id=unit_id)}
+    for indicator_id in list(preferred) + sorted(has):
+        if indicator_id in has and common.query(pub.con, "snippet_series", indicator_id=indicator_id, unit_id=unit_id):
+            return indicator_id, unit_id
+    return sorted(has)[0], unit_id
