@@ -182,17 +182,6 @@ bac-giang-pre2025,grdp_current,2024,actual,src-a,195000,
     assert rows[("bac-ninh", "grdp_current", "2024", "actual")]["value"] == 505000
 
 
-def test_a_pre2025_province_left_out_of_the_crosswalk_blocks_no_sum_and_adds_none(tmp_path):
-    # a successor with one part recorded is summed from that part only as the crosswalk says:
-    # the crosswalk is the list of parts, checked by validation (crosswalk_missing.sql).
-    crosswalk = "bac-ninh-pre2025,bac-ninh,2025-07-01,src-x\nha-noi-pre2025,ha-noi,2025-07-01,src-x\n"
-    package = write_package(tmp_path, """\
-bac-ninh-pre2025,grdp_current,2023,actual,src-a,230000,
-bac-giang-pre2025,grdp_current,2023,actual,src-a,170000,
-""", crosswalk=crosswalk)
-    assert derived(package)[("bac-ninh", "grdp_current", "2023", "actual")]["value"] == 230000
-
-
 def test_sums_are_exact_decimals_in_every_format(tmp_path):
     package = write_package(tmp_path, """\
 bac-ninh-pre2025,export_value,2024-Q1,actual,src-a,0.1,
@@ -320,3 +309,22 @@ def test_the_same_package_gives_byte_identical_files(tmp_path):
                                          (1e17, "100000000000000000"), (-2.5, "-2.5"), (0.0, "0")])
 def test_numbers_are_written_without_exponent_or_trailing_zeros(value, text):
     assert files.number_text(value) == text
+
+
+def test_validation_rejects_a_crosswalk_that_misses_repeats_or_points_backwards(tmp_path):
+    """Item 4 of issue 5 (the checks live in build_scripts/checks/crosswalk_*.sql, owned by validation)."""
+    from build_scripts.validate import validate_package
+
+    crosswalk = """\
+bac-ninh-pre2025,bac-ninh,2025-07-01,src-x
+bac-ninh-pre2025,ha-noi,2025-07-01,src-x
+ha-noi-pre2025,bac-ninh-pre2025,2025-07-01,src-x
+"""
+    package = write_package(tmp_path, "", crosswalk=crosswalk)
+    problems = {(p.file, p.row, p.field, p.type, p.severity) for p in validate_package(package).problems
+                if p.type == "crosswalk"}
+    assert problems == {
+        ("data/units.csv", 2, "unit_id", "crosswalk", "error"),  # bac-giang-pre2025 has no successor
+        ("data/unit_crosswalk.csv", 3, "from_unit_id", "crosswalk", "error"),  # bac-ninh-pre2025 twice
+        ("data/unit_crosswalk.csv", 4, "to_unit_id", "crosswalk", "error"),  # points to a pre-2025 unit
+    }
