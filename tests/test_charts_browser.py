@@ -150,3 +150,61 @@ def test_print_shows_the_images_not_the_live_charts(site, browser):
             assert not chart.is_visible()
     finally:
         context.close()
+
+
+def test_tooltips_show_numbers_in_the_page_language(site, browser):
+    context, page, seen = open_page(browser, f"{site}/vi/grdp/")
+    try:
+        page.wait_for_function(DRAWN, timeout=20_000)
+        bar = page.locator(".bn-figure--ranking [aria-label='Hà Nội: 1.234,5']").first
+        bar.hover()
+        tooltip = page.locator("#vg-tooltip-element")
+        tooltip.wait_for(state="visible", timeout=5_000)
+        assert "1.234,5" in tooltip.text_content() and "Hà Nội" in tooltip.text_content()
+        assert seen["errors"] == []
+    finally:
+        context.close()
+
+
+def test_chart_figures_pass_axe(site, browser):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context, page, seen = open_page(browser, f"{site}/vi/grdp/")
+    try:
+        page.wait_for_function(DRAWN, timeout=20_000)
+        results = Axe().run(page, context={"include": [["figure"]]})
+        violations = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]]
+        assert violations == []
+    finally:
+        context.close()
+
+
+def test_charts_redraw_after_instant_navigation(site, browser):
+    """mkdocs-material's instant navigation swaps the page body and emits document$: charts on the new
+    body are drawn, the views of the old one are finalised."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    # A stand-in for material's document$ (an RxJS subject): subscribe calls back now and on next().
+    page.add_init_script("""window.document$ = {subscribers: [],
+        subscribe(fn) { this.subscribers.push(fn); fn(document); },
+        next() { this.subscribers.forEach(fn => fn(document)); }};""")
+    try:
+        page.goto(f"{site}/vi/grdp/")
+        page.wait_for_function(DRAWN, timeout=20_000)
+        # The new page's body, as served (not yet drawn), replaces the old one.
+        page.evaluate("""async () => {
+            const html = await (await fetch(location.href)).text();
+            const fresh = new DOMParser().parseFromString(html, 'text/html');
+            const main = document.querySelector('main');
+            main.replaceChildren(document.importNode(fresh.querySelector('.bn-figure--series'), true));
+            window.document$.next();
+        }""")
+        page.wait_for_function("document.querySelectorAll('.bn-chart[data-bn-state=drawn]').length === 1", timeout=20_000)
+        assert page.locator("main .bn-chart svg").count() == 1
+        assert page.locator("main figure.bn-live").count() == 1
+        assert errors == []
+    finally:
+        context.close()
