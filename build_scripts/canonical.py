@@ -65,10 +65,9 @@ def parse(text: str) -> Table:
 
 
 def _record_at(text: str, offset: int) -> int:
-    """The record number (header = 1) of a character offset, counting quoted newlines as part of a record."""
-    head = text[:offset]
+    """The record number (header = 1) holding a character offset, counting quoted newlines as part of a record."""
     try:
-        return max(1, len(list(csv.reader(io.StringIO(head, newline="")))))
+        return max(1, len(list(csv.reader(io.StringIO(text[:offset] + "x", newline="")))))
     except csv.Error:
         return line_of(text, offset)
 
@@ -118,3 +117,30 @@ def first_difference(actual: str, expected: str) -> int:
         line = min(len(a), len(e))
     offset = sum(len(x) + 1 for x in a[: line - 1])
     return _record_at(actual, offset) if offset else 1
+
+
+def canonical_text(data: bytes, names: list[str], primary_key: list[str], booleans: set[str]) -> str:
+    """The canonical form of a CSV file's bytes, or a ReadError saying why it cannot be made safely
+    (not UTF-8, NUL byte, broken quoting, a header that is not the schema's columns, ragged rows)."""
+    text = decode(data)
+    if "\x00" in text:
+        raise ReadError("nul-byte", _record_at(text, text.index("\x00")))
+    records = [r for r in parse(text).records if r]  # blank lines are layout, not data
+    if not records:
+        raise ReadError("empty-file", 1)
+    header = records[0]
+    if sorted(header) != sorted(names) or len(set(header)) != len(header):
+        missing = [n for n in names if n not in header]
+        extra = [h for h in header if h not in names]
+        detail = "; ".join(part for part in (
+            ("missing " + ", ".join(missing)) if missing else "",
+            ("unknown " + ", ".join(extra)) if extra else "",
+            "repeated columns" if len(set(header)) != len(header) else "") if part)
+        raise ReadError("fmt-header", 1, detail=detail)
+    order = [header.index(n) for n in names]
+    body = []
+    for number, record in enumerate(records[1:], start=2):
+        if len(record) != len(header):
+            raise ReadError("fmt-ragged", number, row=number, count=len(record), expected=len(header))
+        body.append([record[i] for i in order])
+    return serialise(names, canonical_rows(body, names, primary_key, booleans))

@@ -37,8 +37,8 @@ def create_tables(con) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE padded (res VARCHAR, row INTEGER, pos INTEGER)")
 
 
-def _p(loaded: Loaded, kind: str, row: int | None, field_: str | None = None, type_: str | None = None, cell=None, **params) -> None:
-    loaded.problems.append(Problem(loaded.file, row, field_, type_ or kind, say(kind, cell=cell if cell is not None else "", **params), cell=cell))
+def _p(loaded: Loaded, kind: str, at: int | None, field_: str | None = None, type_: str | None = None, cell=None, **params) -> None:
+    loaded.problems.append(Problem(loaded.file, at, field_, type_ or kind, say(kind, cell=cell if cell is not None else "", **params), cell=cell))
 
 
 def load(con, spec: ResourceSpec, file_label: str) -> Loaded:
