@@ -328,3 +328,39 @@ ha-noi-pre2025,bac-ninh-pre2025,2025-07-01,src-x
         ("data/unit_crosswalk.csv", 3, "from_unit_id", "crosswalk", "error"),  # bac-ninh-pre2025 twice
         ("data/unit_crosswalk.csv", 4, "to_unit_id", "crosswalk", "error"),  # points to a pre-2025 unit
     }
+
+
+def test_the_command_prints_the_coverage_note_and_writes_the_files(tmp_path, capsys):
+    from build_scripts.reform.__main__ import main
+
+    package = write_package(tmp_path / "pkg", MIXED)
+    assert main(["--package", str(package), "--out", str(tmp_path / "out")]) == 0
+    note = capsys.readouterr().out
+    assert note.startswith("# Comparable history gained across the 2025 reform\n")
+    assert "6 derived points (4 summed from two or more former provinces) for 2 indicators in 2 post-2025 provinces" in note
+    assert "## Bac Ninh (`bac-ninh`): 4 points" in note
+    assert "| `grdp_current` | 2 | 2 | 2019 | 2024 |" in note
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "observations_comparable.csv", "observations_comparable.json", "observations_comparable.parquet"
+    ]
+
+
+def test_the_command_refuses_an_invalid_package_with_a_sentence(tmp_path, capsys):
+    from build_scripts.reform.__main__ import main
+
+    package = write_package(tmp_path / "pkg", "bac-ninh-pre2025,grdp_current,2023,actual,src-missing,1,\n")
+    assert main(["--package", str(package)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "validation error(s); run python -m build_scripts validate --package" in captured.err
+    assert main(["--package", str(tmp_path / "nowhere")]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_command_refuses_a_file_as_output_folder(tmp_path, capsys):
+    from build_scripts.reform.__main__ import main
+
+    package = write_package(tmp_path / "pkg", MIXED)
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert main(["--package", str(package), "--out", str(tmp_path / "file")]) == 2
+    assert "not a folder" in capsys.readouterr().err
