@@ -63,6 +63,10 @@ def run(args):
     if missing:
         raise ImportSeedError("sources", field="source_id", message=f"no source row for {sorted(missing)[0]}")
 
+    with_figures = {k["indicator_id"] for k in kept}
+    unused = sorted(r["indicator_id"] for r in indicator_rows if r["indicator_id"] not in with_figures)
+    indicator_rows = [r for r in indicator_rows if r["indicator_id"] in with_figures]
+
     out = args.package / "data"
     counts = {}
     for name, rows in (("units", unit_rows), ("unit_crosswalk", crosswalk), ("indicators", indicator_rows),
@@ -70,7 +74,7 @@ def run(args):
         schema = schemas[name]
         fields = [f["name"] for f in schema["fields"]]
         counts[name] = csvout.write(out / f"{name}.csv", rows, fields, schema["primaryKey"])
-    counts["_units"], counts["seed_rows"] = unit_rows, len(seed_rows)
+    counts["_units"], counts["seed_rows"], counts["_unused"] = unit_rows, len(seed_rows), unused
     block = report.render(counts, kept, excluded, merged)
     if not args.no_readme:
         readme = args.package / "README.md"

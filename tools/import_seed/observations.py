@@ -26,8 +26,13 @@ def convert_rows(seed_rows, units_lookup, catalogue, periods):
     slug_map = {r["seed_indicator"]: r["indicator_id"] for r in mapping("indicator_map.csv", ["seed_indicator", "indicator_id"])}
     conversions = {(r["seed_unit"], r["canonical_unit"]): r["factor"]
                    for r in mapping("unit_conversions.csv", ["seed_unit", "canonical_unit", "factor"])}
+    by_hand = {(r["seed_file"], int(r["line"])): r["reason"]
+               for r in mapping("exclusions.csv", ["seed_file", "line", "reason"])}
     kept, excluded = [], []
     for row in seed_rows:
+        if (row["_file"], row["_line"]) in by_hand:
+            excluded.append(_excluded(row, by_hand[(row["_file"], row["_line"])]))
+            continue
         indicator_id = slug_map.get(row["indicator"], row["indicator"])
         entry = catalogue.get(indicator_id)
         if entry is None:

@@ -33,6 +33,8 @@ def render(counts, observations, excluded, merged):
         f"{t}{' ' + b if b else ''} {n}" for (t, b), n in sorted(unit_types.items())) + ".", ""]
     lines += [f"Seed rows read: {counts['seed_rows']}; loaded: {counts['observations']}; "
               f"left out: {len(excluded)}; exact repeats of a loaded row (same key, same value) merged: {len(merged)}.",
+              "", "Catalogue entries left out of `indicators.csv` because none of their seed rows was loaded: "
+              + (", ".join(f"`{u}`" for u in counts["_unused"]) or "none") + ".",
               "", "### Observations by indicator", "", "| indicator | observations |", "| --- | ---: |"]
     by_indicator = Counter(o["indicator_id"] for o in observations)
     for indicator_id in sorted(by_indicator):

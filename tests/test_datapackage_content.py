@@ -1,0 +1,258 @@
+"""What a reader would check of the real data package in datapackage/ (not a fixture)."""
+import csv
+import io
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "datapackage"
+DATA = PACKAGE / "data"
+SEED = ROOT.parent / "shared" / "seed-data"
+PERIOD = re.compile(r"[0-9]{4}(-Q[1-4]|-H1|-([245789]|10|11)M|-(0[1-9]|1[0-2]))?")
+HEADLINES = {"grdp_growth", "grdp_current", "grdp_per_capita_usd", "iip_growth", "export_value", "fdi_registered",
+             "budget_revenue", "retail_sales", "population"}
+
+
+def table(name):
+    with (DATA / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture(scope="module")
+def units():
+    return {u["unit_id"]: u for u in table("units")}
+
+
+@pytest.fixture(scope="module")
+def observations():
+    return table("observations")
+
+
+@pytest.fixture(scope="module")
+def indicators():
+    return {i["indicator_id"]: i for i in table("indicators")}
+
+
+def test_units_are_the_country_six_regions_and_63_plus_34_provinces(units):
+    kinds = Counter((u["unit_type"] if u["unit_type"] in ("country", "region") else "province", u["boundary"])
+                    for u in units.values())
+    assert kinds == {("country", ""): 1, ("region", ""): 6, ("province", "pre-2025"): 63,
+                     ("province", "post-2025"): 34}
+    assert units["viet-nam"]["unit_type"] == "country"
+    assert {u["unit_id"] for u in units.values() if u["unit_type"] == "region"} == {
+        "red-river-delta", "northern-midlands-and-mountains", "north-central-and-central-coast",
+        "central-highlands", "southeast", "mekong-river-delta"}
+    for u in units.values():
+        if u["boundary"] == "pre-2025":
+            assert u["unit_id"].endswith("-pre2025") and u["valid_to"] == "2025-06-30", u["unit_id"]
+            assert re.fullmatch(r"[0-9]{2}", u["gso_code"]) and u["region_id"], u["unit_id"]
+        if u["boundary"] == "post-2025":
+            assert not u["unit_id"].endswith("-pre2025") and u["valid_from"] == "2025-07-01", u["unit_id"]
+            assert u["seat"], u["unit_id"]
+    gso = [u["gso_code"] for u in units.values() if u["gso_code"]]
+    assert len(gso) == len(set(gso)) == 63
+
+
+def test_named_units_exist_with_the_ids_the_design_promises(units):
+    for unit_id in ("bac-ninh", "bac-ninh-pre2025", "bac-giang-pre2025", "hue", "thua-thien-hue-pre2025",
+                    "ho-chi-minh-city", "ho-chi-minh-city-pre2025", "hanoi", "hanoi-pre2025"):
+        assert unit_id in units, unit_id
+    assert units["hue"]["name_vi"] == "Huế" and units["thua-thien-hue-pre2025"]["name_vi"] == "Thừa Thiên Huế"
+    assert units["ho-chi-minh-city"]["unit_type"] == "municipality"
+
+
+def test_old_and_new_bac_ninh_are_different_units(units, observations):
+    old, new = units["bac-ninh-pre2025"], units["bac-ninh"]
+    assert old["name_vi"] == new["name_vi"] == "Bắc Ninh"
+    assert (old["boundary"], new["boundary"]) == ("pre-2025", "post-2025")
+    areas = {(o["unit_id"], Decimal(o["value"])) for o in observations if o["indicator_id"] == "area_km2"
+             and o["unit_id"] in ("bac-ninh", "bac-ninh-pre2025")}
+    assert ("bac-ninh-pre2025", Decimal("822.7")) in areas
+    assert ("bac-ninh", Decimal("4718.6")) in areas
+    # merged Bắc Ninh lies in two former regions, so its region is left empty rather than guessed
+    assert new["region_id"] == "" and old["region_id"] == "red-river-delta"
+
+
+def test_crosswalk_maps_each_of_the_63_old_provinces_once_to_a_new_one(units):
+    rows = table("unit_crosswalk")
+    assert len(rows) == 63
+    pre = {u for u, r in units.items() if r["boundary"] == "pre-2025"}
+    post = {u for u, r in units.items() if r["boundary"] == "post-2025"}
+    assert sorted(r["from_unit_id"] for r in rows) == sorted(pre)
+    assert {r["to_unit_id"] for r in rows} == post
+    assert {r["effective_date"] for r in rows} == {"2025-07-01"}
+    crosswalk = {r["from_unit_id"]: r["to_unit_id"] for r in rows}
+    assert crosswalk["bac-giang-pre2025"] == crosswalk["bac-ninh-pre2025"] == "bac-ninh"
+    assert crosswalk["thua-thien-hue-pre2025"] == "hue"
+    sources = {s["source_id"]: s for s in table("sources")}
+    (source_id,) = {r["source_id"] for r in rows}
+    assert "202/2025/QH15" in sources[source_id]["publisher"]
+
+
+def test_every_new_province_has_its_own_tile_and_the_map_runs_north_to_south(units):
+    tiles = {u: (int(r["tile_row"]), int(r["tile_col"])) for u, r in units.items() if r["boundary"] == "post-2025"}
+    assert len(tiles) == 34 and len(set(tiles.values())) == 34
+    assert all(not r["tile_row"] and not r["tile_col"] for r in units.values() if r["boundary"] != "post-2025")
+    row = {u: t[0] for u, t in tiles.items()}
+    assert row["lai-chau"] < row["hanoi"] < row["thanh-hoa"] < row["da-nang"] < row["ho-chi-minh-city"] < row["ca-mau"]
+    # every tile touches another one (the map is one piece)
+    cells = set(tiles.values())
+    for unit_id, (r, c) in tiles.items():
+        assert {(r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)} & cells, unit_id
+
+
+def test_every_observation_points_to_a_known_unit_indicator_and_source(units, indicators, observations):
+    sources = {s["source_id"] for s in table("sources")}
+    for n, o in enumerate(observations, start=2):
+        assert o["unit_id"] in units, n
+        assert o["indicator_id"] in indicators, n
+        assert o["source_id"] in sources, n
+        assert PERIOD.fullmatch(o["period"]), (n, o["period"])
+        assert o["status"] in {"actual", "preliminary", "estimate", "plan"}, n
+    used = {o["source_id"] for o in observations} | {u["source_id"] for u in units.values() if u["source_id"]}
+    used |= {r["source_id"] for r in table("unit_crosswalk")}
+    assert used == sources, "every source row is cited by something"
+
+
+def test_source_ids_are_the_sha1_of_the_address():
+    import hashlib
+
+    for s in table("sources"):
+        assert s["source_id"] == "src-" + hashlib.sha1(s["url"].encode()).hexdigest()[:10], s["url"]
+        assert s["title"] == "", "titles are never invented"
+        assert re.fullmatch(r"https?://\S+", s["url"])
+
+
+def test_checks_on_values_hold(indicators, observations, units):
+    for n, o in enumerate(observations, start=2):
+        measure = indicators[o["indicator_id"]]["measure"]
+        value = Decimal(o["value"])
+        assert "e" not in o["value"].lower() and not o["value"].endswith(".0"), (n, o["value"])
+        if measure in ("share_pct", "rate_pct"):
+            assert 0 <= value <= 100, (n, o["value"])
+        if units[o["unit_id"]]["boundary"] == "pre-2025":
+            assert int(o["period"][:4]) <= 2025 and not (o["period"].startswith("2025") and o["period"] in (
+                "2025", "2025-Q3", "2025-Q4", "2025-7M", "2025-8M", "2025-9M", "2025-10M", "2025-11M")), n
+
+
+def test_values_are_in_the_canonical_unit(observations):
+    def values(unit_id, indicator_id, period):
+        return {Decimal(o["value"]) for o in observations
+                if (o["unit_id"], o["indicator_id"], o["period"]) == (unit_id, indicator_id, period)}
+
+    # the seed printed "45 billion USD" (exports 2021) and "1488.2 thousand persons"; the package stores million USD and persons
+    assert Decimal(45000) in values("bac-ninh-pre2025", "export_value", "2021")
+    assert all(v > 100000 for v in values("bac-ninh-pre2025", "population", "2013"))
+    assert values("bac-ninh-pre2025", "tourist_arrivals", "2024-Q1") == {Decimal(710000)}
+    # the seed's "2025-01..10" is the design's 2025-10M
+    assert values("bac-ninh", "export_value", "2025-10M")
+
+
+def test_synonyms_of_the_two_seed_files_are_one_indicator(indicators):
+    for seed_slug in ("area", "grdp_constant", "grdp_constant2010", "grdp_per_capita", "pci_sub_entry_costs",
+                      "fdi_cumulative_registered", "services_share_grdp", "fdi_rank", "grdp_current_rank"):
+        assert seed_slug not in indicators, seed_slug
+    for merged in ("area_km2", "grdp_constant_2010", "grdp_per_capita_vnd", "pci_subindex_entry_costs",
+                   "fdi_registered_cumulative", "grdp_share_services"):
+        assert merged in indicators, merged
+
+
+def test_catalogue_is_complete_in_both_languages(indicators, observations):
+    assert {i for i, r in indicators.items() if r["headline"] == "true"} == HEADLINES
+    assert {o["indicator_id"] for o in observations} == set(indicators), "no indicator without figures"
+    orders = Counter((r["theme"], r["display_order"]) for r in indicators.values())
+    assert max(orders.values()) == 1, "display_order is unique within a theme"
+    for i, r in indicators.items():
+        for field in ("name_vi", "name_en", "description_vi", "description_en"):
+            assert r[field].strip(), (i, field)
+            assert unicodedata.is_normalized("NFC", r[field]), (i, field)
+        assert r["higher_is_better"] in ("", "true", "false"), i
+    assert "Hải quan" in indicators["export_value"]["caveats_vi"]
+    assert "customs" in indicators["export_value"]["caveats_en"]
+    assert indicators["grdp_constant_2010"]["price_basis"] == "constant_2010"
+    assert indicators["grdp_current"]["price_basis"] == "current"
+
+
+def _readme_counts():
+    text = (PACKAGE / "README.md").read_text(encoding="utf-8")
+    section = text.split("### Observations by indicator", 1)[1].split("###", 1)[0]
+    counts = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\| `([a-z0-9_]+)` \| (\d+) \|$", section, re.M)}
+    loaded = int(re.search(r"loaded: (\d+);", text).group(1))
+    return counts, loaded, text
+
+
+def test_readme_counts_match_the_data(observations, indicators):
+    counts, loaded, text = _readme_counts()
+    assert counts == dict(Counter(o["indicator_id"] for o in observations))
+    assert loaded == len(observations) == sum(counts.values())
+    for name in ("units", "unit_crosswalk", "indicators", "sources", "observations"):
+        n = int(re.search(rf"^\| {name} \| (\d+) \|$", text, re.M).group(1))
+        assert n == len(table(name)), name
+
+
+def test_files_are_in_canonical_form():
+    import json
+
+    descriptor = json.loads((PACKAGE / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        raw = (PACKAGE / resource["path"]).read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw and raw.endswith(b"\n"), resource["name"]
+        text = raw.decode("utf-8")
+        assert unicodedata.is_normalized("NFC", text), resource["name"]
+        fields = [f["name"] for f in resource["schema"]["fields"]]
+        rows = list(csv.reader(io.StringIO(text)))
+        assert rows[0] == fields, resource["name"]
+        key = [fields.index(k) for k in resource["schema"]["primaryKey"]]
+        body = rows[1:]
+        assert body == sorted(body, key=lambda r: [r[i] for i in key]), resource["name"]
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        assert out.getvalue() == text, resource["name"]
+
+
+def test_frictionless_validates_the_package():
+    exe = Path(sys.executable).with_name("frictionless")
+    result = subprocess.run([str(exe), "validate", str(PACKAGE / "datapackage.json")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "INVALID" not in result.stdout
+
+
+def test_importer_reproduces_the_committed_package(tmp_path):
+    if not (SEED / "bacninh_observations.csv").exists():
+        pytest.skip("the seed data (../shared/seed-data) is not beside this clone")
+    package = tmp_path / "datapackage"
+    package.mkdir()
+    shutil.copy(PACKAGE / "datapackage.json", package / "datapackage.json")
+    shutil.copy(PACKAGE / "README.md", package / "README.md")
+    result = subprocess.run([sys.executable, "-m", "tools.import_seed", "--seed", str(SEED), "--package", str(package)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for name in ("units", "unit_crosswalk", "indicators", "sources", "observations"):
+        assert (package / "data" / f"{name}.csv").read_bytes() == (DATA / f"{name}.csv").read_bytes(), name
+    assert (package / "README.md").read_text(encoding="utf-8") == (PACKAGE / "README.md").read_text(encoding="utf-8")
+    counts, loaded, _ = _readme_counts()
+    assert f"observations {loaded} " in result.stdout
+
+
+def test_importer_names_file_row_and_field_on_bad_seed(tmp_path):
+    seed = tmp_path / "seed"
+    seed.mkdir()
+    (seed / "provinces_pre2025.csv").write_text("name_vi,name_en,type,gso_code,source_url,note\n", encoding="utf-8")
+    package = tmp_path / "datapackage"
+    package.mkdir()
+    shutil.copy(PACKAGE / "datapackage.json", package / "datapackage.json")
+    result = subprocess.run([sys.executable, "-m", "tools.import_seed", "--seed", str(seed), "--package", str(package)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "provinces_pre2025.csv:1:region: column missing from the header" in result.stderr
+    assert not (package / "data").exists()
