@@ -108,7 +108,7 @@ bac-giang-pre2025,grdp_current,2021,estimate,src-a,150000,
     assert [k for k in derived(package) if k[0] == "bac-ninh"] == []
 
 
-def test_each_shared_status_gives_its_own_sum(tmp_path):
+def test_each_shared_status_gives_its_own_sum_and_the_page_shows_the_most_final(tmp_path):
     package = write_package(tmp_path, """\
 bac-ninh-pre2025,grdp_current,2020,actual,src-a,200,
 bac-ninh-pre2025,grdp_current,2020,estimate,src-a,190,
@@ -118,6 +118,9 @@ bac-giang-pre2025,grdp_current,2020,preliminary,src-a,98,
 """)
     rows = derived(package)
     assert {k[3]: r["value"] for k, r in rows.items() if k[0] == "bac-ninh"} == {"actual": 300, "estimate": 285}
+    con = comparable.prepare(db.load_package(package))
+    series = comparable.comparable_series(con, "bac-ninh", "grdp_current")
+    assert [(r["period"], r["status"], r["value"]) for r in series] == [("2020", "actual", 300)]
 
 
 def test_rates_shares_and_per_capita_figures_are_never_summed(tmp_path):
@@ -279,8 +282,9 @@ def test_the_page_queries_give_series_and_named_parts(tmp_path):
     package = write_package(tmp_path, MIXED)
     con = comparable.prepare(db.load_package(package))
     series = comparable.comparable_series(con, "bac-ninh", "grdp_current")
-    assert [(r["period"], r["status"], r["derived"]) for r in series] == [
-        ("2019", "actual", True), ("2024", "estimate", True), ("2025", "estimate", False)
+    assert [(r["period"], r["status"], r["kind"], r["source_url"]) for r in series] == [
+        ("2019", "actual", "derived", None), ("2024", "estimate", "derived", None),
+        ("2025", "estimate", "outcome", "https://example.org/d"),
     ]
     assert series[0]["value"] == 136100 + 210000  # src-b is newer than src-a for Bắc Giang 2019
     parts = comparable.comparable_parts(con, "bac-ninh", "grdp_current")
@@ -364,3 +368,17 @@ def test_the_command_refuses_a_file_as_output_folder(tmp_path, capsys):
     (tmp_path / "file").write_text("x", encoding="utf-8")
     assert main(["--package", str(package), "--out", str(tmp_path / "file")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_targets_sum_to_a_target_kept_apart_from_outcomes(tmp_path):
+    package = write_package(tmp_path, """\
+bac-ninh-pre2025,grdp_current,2024,plan,src-a,240000,
+bac-giang-pre2025,grdp_current,2024,plan,src-a,200000,
+bac-ninh-pre2025,grdp_current,2024,estimate,src-a,232800,
+bac-giang-pre2025,grdp_current,2024,estimate,src-a,207000,
+""")
+    con = comparable.prepare(db.load_package(package))
+    series = comparable.comparable_series(con, "bac-ninh", "grdp_current")
+    assert [(r["period"], r["status"], r["kind"], r["value"]) for r in series] == [
+        ("2024", "estimate", "derived", 439800), ("2024", "plan", "target", 440000)
+    ]
