@@ -44,7 +44,7 @@ def test_python_snippets_print_what_the_page_says(pub, lang):
         assert result.returncode == 0, result.stderr
         assert result.stdout == expected, code
     assert found[0][1] == "2025-9M 11.02\n"
-    assert found[1][1] == "export_value 1\ngrdp_growth 2\n"
+    assert found[1][1] == "grdp_growth 2\nexport_value 1\n"
 
 
 def test_the_published_snippets_read_from_the_site_and_differ_only_in_the_address(pub):
@@ -80,3 +80,25 @@ def test_pages_built_without_publish_get_empty_blocks():
     assert set(fragments.indicator(None, "x", "vi").values()) == {""}
     assert fragments.data(None, "en", "", "")["snippets"] == ""
     assert fragments.snippet_subject(None, "bac-ninh") == ("", "")
+
+
+@pytest.mark.slow
+def test_python_snippets_run_on_the_real_package(tmp_path):
+    """The same check on datapackage/ (read only): the snippets as the data page would show them."""
+    from pathlib import Path
+
+    from build_scripts import settings
+    from build_scripts.research import fragments
+
+    real = Path(settings.PACKAGE_DIR)
+    if not (real / "data" / "observations.csv").is_file():
+        pytest.fail("datapackage/data/observations.csv is missing")
+    pub = build(tmp_path, real)
+    subject = fragments.snippet_subject(pub, settings.FOCUS_UNIT, ["grdp_growth"])
+    base = (pub.site_dir / "downloads").as_posix() + "/"
+    found = pairs(str(fragments.data(pub, "vi", *subject, base=base)["snippets"]))
+    assert len(found) == 2
+    for code, expected in found:
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == expected and expected.strip(), code

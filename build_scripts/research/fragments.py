@@ -139,7 +139,7 @@ def snippets(pub, lang: str, indicator_id: str, unit_id: str, base: str | None =
     if not _BASE.fullmatch(base):
         raise ValueError(f"{base!r} cannot be put in a snippet: an http(s) address or absolute folder ending in /")
     series = common.query(pub.con, "snippet_series", indicator_id=indicator_id, unit_id=unit_id)
-    counts = common.query(pub.con, "snippet_counts", unit_id=unit_id)
+    counts = common.query(pub.con, "snippet_top_indicators", unit_id=unit_id)
     return _render(
         "_snippets.md.j2", lang,
         base=Markup(base), indicator_id=code(indicator_id), unit_id=code(unit_id),
@@ -155,7 +155,7 @@ def snippet_subject(pub, focus_id: str, preferred: list[str] | tuple = ()) -> tu
         return "", ""
     units = {s.key: s.rows for s in pub.slices_of("units")}
     unit_id = focus_id if focus_id in units else sorted(units.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    has = {row["indicator_id"] for row in common.query(pub.con, "snippet_counts", unit_id=unit_id)}
+    has = {row["indicator_id"] for row in common.query(pub.con, "snippet_unit_indicators", unit_id=unit_id)}
     for indicator_id in list(preferred) + sorted(has):
         if indicator_id in has and common.query(pub.con, "snippet_series", indicator_id=indicator_id, unit_id=unit_id):
             return indicator_id, unit_id
