@@ -28,10 +28,14 @@ def convert_rows(seed_rows, units_lookup, catalogue, periods):
                    for r in mapping("unit_conversions.csv", ["seed_unit", "canonical_unit", "factor"])}
     by_hand = {(r["seed_file"], int(r["line"])): r["reason"]
                for r in mapping("exclusions.csv", ["seed_file", "line", "reason"])}
+    by_source = {r["source_url"]: r["reason"] for r in mapping("excluded_sources.csv", ["source_url", "reason"])}
     kept, excluded = [], []
     for row in seed_rows:
         if (row["_file"], row["_line"]) in by_hand:
             excluded.append(_excluded(row, by_hand[(row["_file"], row["_line"])]))
+            continue
+        if row["source_url"] in by_source:
+            excluded.append(_excluded(row, by_source[row["source_url"]]))
             continue
         indicator_id = slug_map.get(row["indicator"], row["indicator"])
         entry = catalogue.get(indicator_id)
