@@ -90,13 +90,32 @@ def test_new_bac_ninh_grdp_runs_back_as_far_as_both_former_provinces_have_figure
 
 def test_page_parts_name_both_former_provinces_with_their_sources():
     con = comparable.prepare(db.load_package(PACKAGE))
-    series = comparable.comparable_series(con, "bac-ninh", "grdp_current")
-    parts = comparable.comparable_parts(con, "bac-ninh", "grdp_current")
-    for point in (r for r in series if r["derived"]):
-        named = [p for p in parts if (p["period"], p["status"]) == (point["period"], point["status"])]
-        assert sorted(p["part_name_vi"] for p in named) == ["Bắc Giang", "Bắc Ninh"]
-        assert all(p["part_source_url"] and p["part_source_publisher"] for p in named)
-        assert sum(Decimal(str(p["part_value"])) for p in named) == Decimal(str(point["value"]))
+    series = comparable.series_with_parts(con, "bac-ninh", "grdp_current")
+    derived = [r for r in series if r["kind"] == "derived"]
+    assert derived and series[-1]["kind"] == "outcome", "derived history joined to the post-reform figures"
+    assert max(r["end_date"] for r in derived) < min(r["end_date"] for r in series if r["kind"] == "outcome" and r["period"] >= "2025")
+    for point in derived:
+        named = point["part_list"]
+        assert sorted(p["name_vi"] for p in named) == ["Bắc Giang", "Bắc Ninh"]
+        assert all(p["source_url"].startswith("http") and p["source_publisher"] for p in named)
+        assert sum(Decimal(str(p["value"])) for p in named) == Decimal(str(point["value"]))
+
+
+def test_the_published_package_with_the_comparable_resource_is_valid(tmp_path):
+    import shutil
+
+    from frictionless import Package
+
+    package = tmp_path / "pkg"
+    shutil.copytree(PACKAGE, package)
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    published = comparable.published_descriptor(descriptor)
+    (package / "datapackage.json").write_text(json.dumps(published, ensure_ascii=False), encoding="utf-8")
+    files.write_csv(db.load_package(PACKAGE), package / "data" / "observations_comparable.csv")
+    resource = Package(str(package / "datapackage.json")).get_resource("observations_comparable")
+    report = resource.validate()
+    assert report.valid, [(e.type, e.note) for t in report.tasks for e in t.errors][:5]
+    assert (package / "data" / "observations.csv").read_bytes() == (PACKAGE / "data" / "observations.csv").read_bytes()
 
 
 def test_no_indicator_is_marked_additive_that_is_per_capita_or_per_area():

@@ -56,6 +56,28 @@ def comparable_parts(con, unit_id: str, indicator_id: str) -> list[dict]:
     return _rows(con, "comparable_parts", unit_id=unit_id, indicator_id=indicator_id)
 
 
+def series_with_parts(con, unit_id: str, indicator_id: str) -> list[dict]:
+    """comparable_series, each derived point with "part_list": its former provinces (unit_id, names, value,
+    source id, title, publisher, url, date), sorted by Vietnamese name; [] for a published figure."""
+    parts: dict[tuple, list[dict]] = {}
+    for row in comparable_parts(con, unit_id, indicator_id):
+        parts.setdefault((row["period"], row["status"]), []).append({
+            "unit_id": row["part_unit_id"],
+            "name_vi": row["part_name_vi"],
+            "name_en": row["part_name_en"],
+            "value": row["part_value"],
+            "source_id": row["part_source_id"],
+            "source_title": row["part_source_title"],
+            "source_publisher": row["part_source_publisher"],
+            "source_url": row["part_source_url"],
+            "source_published": row["part_source_published"],
+        })
+    series = comparable_series(con, unit_id, indicator_id)
+    for point in series:
+        point["part_list"] = parts.get((point["period"], point["status"]), []) if point["derived"] else []
+    return series
+
+
 def coverage(con) -> list[dict]:
     """Derived points by post-2025 province and indicator (how much comparable history was gained)."""
     return _rows(con, "comparable_coverage")

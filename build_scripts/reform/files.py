@@ -50,10 +50,15 @@ def json_text(rows: list[dict]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 
 
+def csv_bytes(con) -> bytes:
+    """The CSV file's bytes (for the package zip: member data/observations_comparable.csv). Builds the table."""
+    return csv_text(comparable.comparable_rows(con)).encode("utf-8")
+
+
 def write_csv(con, dest: Path) -> Path:
     """The CSV alone (for a package folder or zip: data/observations_comparable.csv)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_bytes(csv_text(comparable.comparable_rows(con)).encode("utf-8"))
+    dest.write_bytes(csv_bytes(con))
     return dest
 
 
