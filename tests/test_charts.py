@@ -180,23 +180,39 @@ def test_tile_labels_keep_their_contrast_on_every_class(tmp_path):
         assert theme.contrast_ratio(fill, colours[name]) >= 4.5, (name, fill, colours[name])
 
 
+def _points(svg: str, label_part: str) -> set[tuple[float, float]]:
+    found = re.findall(r'<path aria-label="([^"]*)"[^>]*transform="translate\(([-\d.]+),([-\d.]+)\)"', svg)
+    return {(round(float(x), 1), round(float(y), 1)) for label, x, y in found if label_part in label}
+
+
+def _vertices(d: str) -> list[tuple[float, float]]:
+    return [(round(float(x), 1), round(float(y), 1)) for x, y in re.findall(r"[ML]([-\d.]+),([-\d.]+)", d)]
+
+
 def test_targets_are_a_separate_series(tmp_path):
     files = render.write_chart(builders.series_chart(SERIES, "vi", VI), tmp_path, "series", "vi")
     svg = files.svg.read_text(encoding="utf-8")
-    # One line, through the four outcomes (two derived, two published) and none of the targets.
-    lines = re.findall(r'<path [^>]*d="(M[^"]*)"[^>]*stroke="#0072B2" stroke-width="2"', svg)
-    line = [d for d in lines if "L" in d]
-    assert len(line) == 1 and line[0].count("L") == 3
-    targets = marks_with_label(svg, "· Kế hoạch: ")
-    assert len(targets) == 2 and all(f'fill="{theme.VERMILLION}"' in t for t in targets)
-    derived = marks_with_label(svg, "· Cộng từ các tỉnh cũ: ")
-    published = marks_with_label(svg, "· Số liệu công bố: ")
-    assert len(derived) == 2 and all('fill="#FFFFFF"' in d for d in derived)      # hollow
-    assert len(published) == 2 and all(f'fill="{theme.BLUE}"' in p for p in published)
+    targets, derived = _points(svg, "· Kế hoạch: "), _points(svg, "· Cộng từ các tỉnh cũ: ")
+    published = _points(svg, "· Số liệu công bố: ")
+    assert (len(targets), len(derived), len(published)) == (2, 2, 2)
+    lines = re.findall(r'<path d="(M[^"]*)" stroke="#0072B2" stroke-width="2"( stroke-dasharray="([\d,]+)")?', svg)
+    vertices = [v for d, _, _ in lines for v in _vertices(d)]
+    # The line joins the outcomes and derived figures, and no target.
+    assert set(vertices) == derived | published
+    assert not set(vertices) & targets
+    # Derived figures: a dashed stretch up to the first published figure; then a solid line.
+    dashed = [_vertices(d) for d, _, dash in lines if dash == "5,3"]
+    assert dashed == [sorted(derived) + [min(published)]]
+    marks = {m: re.search(r'fill="(#[0-9A-F]{6})"', m).group(1) for m in re.findall(r'<path aria-label="[^"]*"[^>]*>', svg)}
+    assert {fill for m, fill in marks.items() if "Kế hoạch" in m} == {theme.VERMILLION}
+    assert {fill for m, fill in marks.items() if "Cộng từ các tỉnh cũ" in m} == {"#FFFFFF"}  # hollow
+    assert {fill for m, fill in marks.items() if "Số liệu công bố" in m} == {theme.BLUE}
     assert {"Số liệu công bố", "Cộng từ các tỉnh cũ", "Kế hoạch"} <= set(svg_texts(svg))  # legend
     spec = json.loads(files.spec.read_text(encoding="utf-8"))
     line_layer = [layer for layer in spec["layer"] if layer["mark"]["type"] == "line"][0]
-    assert {"filter": "(datum.kind !== 'target')"} in line_layer["transform"]
+    assert {"filter": "datum.run !== null"} in line_layer["transform"]
+    rows = json.loads(files.data.read_text(encoding="utf-8"))
+    assert all(r["run"] is None for r in rows if r["kind"] == "target")
 
 
 def test_ranking_highlights_the_focus_province(written):
@@ -288,6 +304,9 @@ def test_chart_html_needs_a_description(written):
     (lambda: builders.tile_map(tiles()[:2] + [dict(tiles()[0], unit_id="x")], "vi", VI), r"row 3.*same tile"),
     (lambda: builders.sparkline([{"end_date": "2024-12-31"}], "vi"), r"sparkline chart, row 1, field 'value': missing"),
     (lambda: builders.ranking_chart(RANKING, "Tiếng Việt", VI), r"language"),
+    (lambda: builders.ranking_chart([dict(RANKING[0], value=None)], "vi", VI), r"ranking chart: no row has a value"),
+    (lambda: builders.series_chart([], "vi", VI), r"series chart: no rows"),
+    (lambda: builders.tile_map("tỉnh", "vi", VI), r"tile map chart: rows must be a list"),
 ])
 def test_bad_rows_get_a_sentence_naming_row_and_field(build, message):
     with pytest.raises(ChartInputError, match=message):

@@ -50,9 +50,9 @@ def _finish(chart: alt.TopLevelMixin, labels: dict, chart_name: str, *, fit: boo
 # --- a unit over time ------------------------------------------------------------------------------
 
 def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
-    """One unit's indicator over time. Outcomes are a line with filled dots, derived figures (sums of
-    pre-2025 parts) hollow dots on the same line, targets vermilion diamonds that no line joins to the
-    outcomes. Labels: y_title (with unit), outcome, derived, target; optional title, description,
+    """One unit's indicator over time. Outcomes are a solid line with filled dots, derived figures (sums
+    of pre-2025 parts) hollow dots on a dashed stretch of the same line, targets vermilion diamonds that
+    no line joins to the outcomes. Labels: y_title (with unit), outcome, derived, target; optional title, description,
     period (tooltip title of the period), legend_title."""
     name = "series"
     check.check_lang(name, lang)
@@ -74,7 +74,10 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
             "status": row.get("status") or "",
             "value": check.number(name, i, "value", row["value"]),
         })
+    if not data:
+        raise check.ChartInputError("series chart: no rows to draw")
     data.sort(key=lambda r: (r["end_date"], r["period"], KINDS.index(r["kind"]), r["value"]))
+    data += _line_runs(data)
     periods: list[str] = []
     for r in data:
         if r["period_label"] not in periods:
@@ -96,9 +99,11 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
                  alt.Tooltip("series:N", title=check.label(name, labels, "legend_title", optional=True) or " "),
                  alt.Tooltip("value:Q", title=y_title, format=fmt)],
     )
-    actual = base.transform_filter(alt.datum.kind != "target")
-    line = actual.mark_line(color=theme.BLUE, strokeWidth=2, aria=False)
-    marks = base.mark_point(size=70, strokeWidth=2, opacity=1).encode(
+    line = base.transform_filter("datum.run !== null").mark_line(color=theme.BLUE, strokeWidth=2, aria=False).encode(
+        detail="run:N",
+        strokeDash=alt.StrokeDash("dashed:N", legend=None, scale=alt.Scale(domain=[False, True], range=[[1, 0], [5, 3]])),
+    )
+    marks = base.transform_filter("!datum.bridge").mark_point(size=70, strokeWidth=2, opacity=1).encode(
         description="desc:N",
         shape=alt.Shape("series:N", legend=legend,
                         scale=alt.Scale(domain=domain, range=[style[k][2] for k in present])),
@@ -110,6 +115,26 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
     layers = [line, marks] if any(k != "target" for k in present) else [marks]
     chart = alt.layer(*layers).properties(height=SERIES_HEIGHT)
     return _finish(chart, labels, name)
+
+
+def _line_runs(data: list[dict]) -> list[dict]:
+    """Mark each outcome or derived row with its run (consecutive rows of one kind) and whether that
+    run is dashed (derived); targets get no run, so no line reaches them. Returns the bridge rows: a
+    copy of each run's first point added to the run before it, so the line has no gap where the
+    dashes end (bridge rows are drawn as line only, never as a point)."""
+    run, previous, bridges = -1, None, []
+    for r in data:
+        r["bridge"] = False
+        if r["kind"] == "target":
+            r["dashed"], r["run"] = False, None
+            continue
+        if r["kind"] != previous:
+            run += 1
+            if previous is not None:
+                bridges.append({**r, "bridge": True, "dashed": previous == "derived", "run": run - 1})
+            previous = r["kind"]
+        r["dashed"], r["run"] = r["kind"] == "derived", run
+    return bridges
 
 
 # --- provinces for one period ---------------------------------------------------------------------
@@ -131,6 +156,8 @@ def ranking_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 
             continue
         data.append({"focus": bool(row["focus"]), "name": check.text(name, i, "name", row["name"]),
                      "unit_id": check.text(name, i, "unit_id", row["unit_id"]), "value": value})
+    if not data:
+        raise check.ChartInputError("ranking chart: no row has a value to draw")
     data.sort(key=lambda r: (-r["value"], r["name"], r["unit_id"]))
     seen: dict[str, str] = {}
     for r in data:
@@ -261,16 +288,18 @@ def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
 
 # --- a sparkline -----------------------------------------------------------------------------------
 
-def sparkline(rows: list[dict], lang: str, *, description: str | None = None):
-    """A tiny line of values over time with a dot on the latest; no axes (the page prints the figure)."""
+def sparkline(rows: list[dict], lang: str, *, description: str | None = None, decimals: int | None = None):
+    """A tiny line of values over time with a dot on the latest; no axes and no numbers (the page prints
+    the figure), so ``decimals`` is accepted for a uniform call and not used."""
     name = "sparkline"
     check.check_lang(name, lang)
     check.require_fields(name, rows, ("end_date", "value"))
     data = sorted(({"end_date": check.iso_date(name, i, "end_date", r["end_date"]),
                     "value": check.number(name, i, "value", r["value"])} for i, r in enumerate(rows)),
                   key=lambda r: (r["end_date"], r["value"]))
-    if data:
-        data[-1]["last"] = True
+    if not data:
+        raise check.ChartInputError("sparkline chart: no rows to draw")
+    data[-1]["last"] = True
     for r in data[:-1]:
         r["last"] = False
     base = alt.Chart(alt.Data(values=data)).encode(

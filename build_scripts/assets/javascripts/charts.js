@@ -49,7 +49,7 @@
   function draw(el, locales) {
     el.setAttribute("data-bn-state", "loading");
     var specUrl = new URL(el.getAttribute("data-spec"), document.baseURI);
-    var locale = locales[pageLang()] || locales.vi || {};
+    var locale = locales[pageLang()] || {};  // a language without a locale keeps Vega's default
     return fetch(specUrl.href)
       .then(function (r) {
         if (!r.ok) { throw new Error(specUrl.href + ": " + r.status); }
