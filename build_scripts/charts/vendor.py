@@ -1,7 +1,8 @@
 """The Vega bundle the site serves itself (no CDN): Vega, Vega-Lite and Vega-Embed as one script made
 offline by vl-convert-python's javascript_bundle, wrapped in a function so its minified names stay out
-of the page's global scope (it sets only window.vega, window.vegaLite and window.vegaEmbed), with a
-licence header naming what it contains; the full licence texts are in vega-bundle.LICENSES.txt.
+of the page's global scope, with a licence header naming what it contains; the full licence texts are in
+vega-bundle.LICENSES.txt. Of the globals it sets, only window.vegaEmbed is usable: in vl-convert 1.9's
+bundle window.vega and window.vegaLite are null (charts.js needs vegaEmbed only).
 
     python -m build_scripts.charts.vendor                       # rewrite the bundle (offline)
     python -m build_scripts.charts.vendor --licences NODE_MODULES
