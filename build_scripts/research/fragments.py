@@ -55,9 +55,10 @@ def _files(pub, page_dir: str, kind: str, key: str) -> list[dict]:
 
 
 def _downloads(pub, kind: str, key: str, lang: str, page_dir: str, intro_key: str) -> Markup:
+    name = pub.unit_entry(key).get(f"name_{lang}") if kind == "units" else None
     return _render(
         "_downloads.md.j2", lang,
-        intro=common.t(lang, intro_key),
+        intro=common.t(lang, intro_key, name=name or key),
         files=_files(pub, page_dir, kind, key),
         rows=pub.rows(kind, key),
         data_href=href(page_dir, "data/index.md"),

@@ -55,6 +55,13 @@ def _common(descriptor: dict, lang: str) -> dict:
     }
 
 
+def _theme_label(theme: str, lang: str) -> str:
+    """The theme in words, from the site's translation files (the code itself where it has none)."""
+    from build_scripts import i18n
+
+    return i18n.label(lang, "themes", theme)
+
+
 def _clean(data: dict) -> dict:
     return {k: v for k, v in data.items() if v not in (None, "", [])}
 
@@ -96,7 +103,7 @@ def indicator(con, descriptor: dict, indicator_id: str, sums: dict, lang: str, u
         "description": description.strip()[:5000],
         "url": url,
         "identifier": indicator_id,
-        "keywords": list(descriptor.get("keywords", [])) + [name, entry["theme"]],
+        "keywords": list(descriptor.get("keywords", [])) + [name, _theme_label(entry["theme"], lang)],
         "temporalCoverage": _span(entry["first_start"], entry["last_end"]),
         "variableMeasured": [{"@type": "PropertyValue", "propertyID": indicator_id, "name": name,
                               "unitText": entry["unit"], "description": entry[f"description_{lang}"]}],
