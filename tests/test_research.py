@@ -115,3 +115,13 @@ def test_sizes_and_digests_shown_are_those_of_the_files(pub):
             assert record["bytes"] == len(data)
             assert record["sha256"] == hashlib.sha256(data).hexdigest()
             assert record["url"] == f"https://bac-ninh-open-data.github.io/downloads/{kind}/{key}.{fmt}"
+
+
+def test_a_second_build_into_the_same_folder_leaves_no_stale_slice(tmp_path):
+    from build_scripts.research import slices
+
+    pub = build(tmp_path)
+    stale = pub.site_dir / "downloads" / "indicators" / "gone_indicator.csv"
+    stale.write_text("unit_id\n", encoding="utf-8")
+    slices.write_all(pub.con, pub.site_dir)
+    assert not stale.exists()

@@ -11,6 +11,7 @@ a change that removes or renames one gets /api/v2/, and v1 stays.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from build_scripts.research import citation, common, links
@@ -120,6 +121,7 @@ def unit_document(con, descriptor: dict, sums: dict, row: dict) -> dict:
 def write_all(con, descriptor: dict, sums: dict, site_dir: Path) -> list[Path]:
     """Write the index and every document; returns the files, sorted. Run after checksums.write."""
     common.ensure_long(con)
+    shutil.rmtree(site_dir / "api" / common.API_VERSION, ignore_errors=True)
     files = [common.write_text(site_dir / links.api_path(), common.dumps(index(con, descriptor, sums)))]
     for row in common.query(con, "slice_indicators"):
         doc = indicator_document(con, descriptor, sums, row)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +88,8 @@ def write_slice(con, kind: str, key: str, site_dir: Path) -> tuple[Slice, list[P
 def write_all(con, site_dir: Path) -> tuple[list[Slice], list[Path]]:
     """Every indicator's and every unit's slice with figures; returns the slices and the files, sorted."""
     common.ensure_long(con)
+    for kind in KINDS:  # no file of an indicator or unit that is gone may stay behind (and be checksummed)
+        shutil.rmtree(site_dir / "downloads" / kind, ignore_errors=True)
     slices, files = [], []
     for kind, (list_query, _, id_column) in sorted(KINDS.items()):
         for row in common.query(con, list_query):
