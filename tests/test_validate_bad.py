@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -395,7 +396,8 @@ def test_broken_package(tmp_path, breaker):
     found = {(p.file, p.row, p.field, p.type) for p in report.errors}
     assert expected in found, f"{expected} not in {sorted(found, key=str)[:15]}"
     problem = next(p for p in report.errors if (p.file, p.row, p.field, p.type) == expected)
-    assert problem.message.strip() and "\n" not in problem.message and "{" not in problem.message
+    assert problem.message.strip() and "\n" not in problem.message
+    assert not re.search(r"\{[a-z_]+\}", problem.message), "a placeholder was left unfilled"
 
 
 @pytest.mark.parametrize("breaker", [wrong_number, missing_file, invalid_json, unsafe_path, not_utf8, ragged_long],

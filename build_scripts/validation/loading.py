@@ -138,13 +138,13 @@ def _load_slow(con, loaded: Loaded, text: str) -> None:
             if len(rec) > width:
                 _p(loaded, "extra-cell", number, None, "extra-cell", count=len(rec), expected=width)
             else:
-                missing = [header[i] for i in range(len(rec), width)]
-                _p(loaded, "missing-cell", number, missing[0] if missing else None, "missing-cell", count=len(rec), expected=width, field=", ".join(missing))
+                for i in range(len(rec), width):
+                    _p(loaded, "missing-cell", number, header[i], "missing-cell", count=len(rec), expected=width, field=header[i])
         cells = []
         for pos, idx in enumerate(index):
             if idx is None or idx >= len(rec):
                 cells.append("")
-                if rec:
+                if idx is None and rec:  # a column the header lacks: reported once, at the header
                     padded.append((number, pos))
             else:
                 cells.append(rec[idx])

@@ -141,7 +141,8 @@ def run(con, specs: list[ResourceSpec], files: dict[str, str], non_nfc: list[str
             field=name_of(r["res"], r["pos"]))
     for r in rows(con, "schema/primary_key"):
         spec = by_name[r["res"]]
-        add(r["res"], r["row"], ", ".join(spec.primary_key), "primary-key", "primary-key", ", ".join(r["key"]), key=", ".join(r["key"]),
+        kind = "primary-key" if r["first_row"] is not None else "primary-key-empty"
+        add(r["res"], r["row"], ", ".join(spec.primary_key), "primary-key", kind, ", ".join(r["key"]), key=", ".join(r["key"]),
             first_row=r["first_row"])
     for r in rows(con, "schema/foreign_key"):
         add(r["res"], r["row"], r["fields"], "foreign-key", "foreign-key", r["value"], value=r["value"], fields=r["fields"],

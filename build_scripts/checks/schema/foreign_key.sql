@@ -9,7 +9,7 @@ WITH src AS (
     WHERE r.row > 1
 ), bad AS (
     SELECT res, fk, key FROM (SELECT DISTINCT res, fk, key FROM src) AS s
-    WHERE NOT list_contains(key, '')
+    WHERE list_max(key) <> ''
       AND NOT EXISTS (SELECT 1 FROM ref WHERE ref.res = s.res AND ref.fk = s.fk AND ref.key = s.key)
 )
 SELECT s.res, s.row, d.fields, d.ref_res, d.ref_fields, array_to_string(s.key, ', ') AS value
