@@ -278,3 +278,24 @@ def test_a_change_from_zero_has_no_relative_change(base, tmp_path):
     assert "| bac-ninh | 2024 | actual | src-aaaaaaaaaa | 0 | 6.03 | changed |" in lines
     lines = run_diff(str(base), "--package", str(head), "--no-validate").stdout.splitlines()
     assert "| bac-ninh | 2024 | actual | src-aaaaaaaaaa | 6.03 | 0 | -100.0 % |" in lines
+
+
+def test_a_missing_package_folder_is_a_usage_error(base, tmp_path):
+    result = run_diff(str(base), "--package", str(tmp_path / "nowhere"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.strip() == f"diff: --package {tmp_path / 'nowhere'} is not a package folder: it has no datapackage.json."
+
+
+def test_the_validator_s_new_warnings_and_errors_are_in_the_report(base, tmp_path):
+    conflicting = "bac-ninh,grdp_growth,2024,actual,src-bbbbbbbbbb,7.5,\n"
+    lines = OBSERVATIONS.splitlines(keepends=True)
+    head = make_package(tmp_path / "head", FILES | {"data/observations.csv": "".join(lines[:4]) + conflicting + "".join(lines[4:])})
+    result = run_diff(str(base), "--package", str(head))
+    assert result.returncode == 0, result.stderr
+    report = result.stdout.splitlines()
+    assert "- **Validation:** 2 new warnings." in report
+    assert f"{head}/data/observations.csv:5:value: warning: 7.5 differs by 19.6 % from 6.03 in row 4 (source src-aaaaaaaaaa) for the same unit, indicator, period and status" in report
+    broken = make_package(tmp_path / "broken", FILES | {"data/observations.csv": OBSERVATIONS.replace("6.52", '"6,52"')})
+    report = run_diff(str(base), "--package", str(broken)).stdout.splitlines()
+    assert "- **Validation:** **the changed package is invalid (1 error)**." in report
+    assert f"{broken}/data/observations.csv:5:value: 6,52 is not a valid number" in report

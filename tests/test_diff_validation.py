@@ -52,9 +52,9 @@ def test_new_warnings_and_errors_are_reported_and_gone_ones_counted():
         [Problem("data/observations.csv", 10, "value", "conflict", CONFLICT), Problem("data/observations.csv", 11, "value", "conflict", CONFLICT)],
     )
     changes = validation_changes(Path("base"), Path("head"), validate=fake_validator({"base": base, "head": head}))
-    assert changes.introduced == [f"data/observations.csv:11:value: {CONFLICT}"]
+    assert changes.introduced == [f"head/data/observations.csv:11:value: {CONFLICT}"]
     assert changes.resolved == 1
-    assert changes.head_errors == ["data/observations.csv:4:period: 2025-13 is not a period"]
+    assert changes.head_errors == ["head/data/observations.csv:4:period: 2025-13 is not a period"]
 
 
 def test_absolute_paths_of_the_two_folders_are_compared_as_relative(tmp_path):
@@ -88,7 +88,7 @@ def test_the_report_shows_new_warnings_and_head_errors(tmp_path, monkeypatch):
     assert "- **Validation:** **the changed package is invalid (1 error)**." in report.splitlines()
     assert (
         "The changed package is **invalid**: it cannot be built or published until these are fixed.\n\n"
-        "```text\ndata/observations.csv:4:period: 2025-13 is not a period\n```\n\n"
+        f"```text\n{head}/data/observations.csv:4:period: 2025-13 is not a period\n```\n\n"
         "Warnings the change introduces (they do not stop the build, but a reviewer should look):\n\n"
-        f"```text\ndata/observations.csv:11:value: {CONFLICT}\n```\n"
+        f"```text\n{head}/data/observations.csv:11:value: {CONFLICT}\n```\n"
     ) in report

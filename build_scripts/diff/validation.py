@@ -29,6 +29,14 @@ def _signature(problem, folder: Path) -> tuple:
     return (file, getattr(problem, "field", None), getattr(problem, "type", None), getattr(problem, "message", str(problem)))
 
 
+def _shown(problem, folder: Path) -> str:
+    """The problem as `make validate` prints it: a file inside the package is named from the package folder."""
+    file = str(getattr(problem, "file", "") or "")
+    if file and not Path(file).is_absolute():
+        return f"{folder.as_posix().rstrip('/')}/{problem}"
+    return str(problem)
+
+
 def validation_changes(base_dir: Path, head_dir: Path, validate=None) -> ValidationChanges:
     """Compare the warnings of the two packages; ``validate`` defaults to build_scripts.validate.validate_package."""
     if validate is None:
@@ -51,10 +59,10 @@ def validation_changes(base_dir: Path, head_dir: Path, validate=None) -> Validat
         if remaining[signature] > 0:
             remaining[signature] -= 1
         else:
-            introduced.append(str(problem))
+            introduced.append(_shown(problem, head_dir))
     return ValidationChanges(
         available=True,
         introduced=sorted(introduced),
         resolved=sum(remaining.values()),
-        head_errors=sorted(str(p) for p in head.errors),
+        head_errors=sorted(_shown(p, head_dir) for p in head.errors),
     )
