@@ -177,9 +177,10 @@ def discover_pages(site_dir: Path, focus_unit: str = "bac-ninh") -> dict[str, st
 
 
 def reports_exist(site_dir: Path) -> bool:
-    """Whether the site (or the code that builds it) has period reports at all."""
+    """Whether the site, or the code that builds it (a report page type), has period reports at all."""
+    code = REPO / "build_scripts"
     return any((site_dir / "reports").glob("*/index.html")) or any(
-        (REPO / "build_scripts").rglob("report*.py")
+        path for pattern in ("pages/*report*.py", "templates/*report*.j2") for path in code.glob(pattern)
     )
 
 
@@ -195,6 +196,9 @@ CHARTS_STATE_JS = """
   const host = el.classList.contains('vega-embed') ? el : el.querySelector('.vega-embed');
   const marks = host ? host.querySelector('svg.marks, canvas.marks') : null;
   const box = marks ? marks.getBoundingClientRect() : null;
+  const figure = el.closest('figure');
+  const fallback = figure ? figure.querySelector('img.bn-chart-fallback') : null;
+  const fallbackBox = fallback ? fallback.getBoundingClientRect() : null;
   return {
     index: i,
     spec: el.getAttribute('data-spec') || '',
@@ -202,6 +206,7 @@ CHARTS_STATE_JS = """
     renderer: marks ? marks.tagName.toLowerCase() : null,
     width: box ? Math.round(box.width) : 0,
     height: box ? Math.round(box.height) : 0,
+    fallbackShown: !!(fallbackBox && fallbackBox.width > 0 && fallbackBox.height > 0),
   };
 })
 """

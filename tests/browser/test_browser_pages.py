@@ -67,3 +67,10 @@ def test_no_sideways_scroll_at_phone_width(page_visit, kind, lang):
         f"{seen.url} is {width} px wide on a {bs.PHONE['width']} px phone (innerWidth {seen.scroll['innerWidth']}); "
         "elements sticking out:\n" + "\n".join(seen.overflow_culprits)
     )
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_a_drawn_chart_hides_its_static_image(page_visit, kind, lang):
+    seen = page_visit(kind, lang)
+    doubled = [c["spec"] for c in seen.charts if c["renderer"] and c["fallbackShown"]]
+    assert not doubled, f"{seen.url} shows these charts twice (live chart and its SVG image): {doubled}"
