@@ -341,3 +341,9 @@ def test_assets_are_copied_with_locales_for_each_language(tmp_path):
     assert locales["vi"]["format"]["decimal"] == "," and locales["en"]["format"]["decimal"] == "."
     js = (tmp_path / "assets/javascripts/charts.js").read_text(encoding="utf-8")
     assert "http://" not in js and "https://" not in js  # nothing from outside the site
+
+
+def test_long_tile_labels_break_in_two_balanced_lines():
+    assert builders.two_lines("Thành phố Hồ Chí Minh") == "Thành phố\nHồ Chí Minh"
+    assert builders.two_lines("Hà Nội") == "Hà Nội"
+    assert builders.two_lines("Thái Nguyên") == "Thái Nguyên"  # 11 characters fit one line

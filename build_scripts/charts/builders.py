@@ -17,7 +17,10 @@ AXIS_FORMAT = ",~f"  # grouped thousands, no trailing zeros: 72.500 / 72,500 and
 KINDS = ("outcome", "derived", "target")
 SERIES_HEIGHT = 260
 RANKING_STEP = 20
-TILE_WIDTH = 44
+TILE_WIDTH = 44      # the narrowest tile; tiles widen to TILE_MAX_WIDTH while the map fits a phone
+TILE_MAX_WIDTH = 66
+PHONE_PLOT_WIDTH = 330
+LABEL_LINE = 11      # characters a line of a tile's label before it breaks in two
 TILE_HEIGHT = 38
 SPARK_WIDTH = 120
 SPARK_HEIGHT = 32
@@ -204,6 +207,16 @@ def quantize_thresholds(low: float, high: float, classes: int) -> list[float]:
     return [((i + 1) * high - (i - n) * low) / (n + 1) for i in range(n)]
 
 
+def two_lines(label: str) -> str:
+    """A tile's label on one line, or two broken at the space that balances them best."""
+    words = label.split()
+    if len(label) <= LABEL_LINE or len(words) < 2:
+        return label
+    splits = [(" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words))]
+    first, second = min(splits, key=lambda pair: (max(len(pair[0]), len(pair[1])), len(pair[0])))
+    return f"{first}\n{second}"
+
+
 def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
     """Provinces as tiles on a grid, coloured in five equal-width classes of value with a legend.
     A province without a figure is a light grey tile with dark hatching and a dashed border, with its
@@ -228,7 +241,7 @@ def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
         full = check.text(name, i, "name", row["name"])
         short = row.get("short_name")
         data.append({
-            "label": check.text(name, i, "short_name", short) if short is not None else full,
+            "label": two_lines(check.text(name, i, "short_name", short) if short is not None else full),
             "name": full, "unit_id": unit_id, "value": value,
             "value_text": no_data if value is None else None,
             "x0": col, "x1": col + 1, "xm": col + 0.5, "y0": line, "y1": line + 1, "ym": line + 0.5,
@@ -268,13 +281,18 @@ def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
             tooltip=[alt.Tooltip("name:N", title=check.label(name, labels, "name", optional=True) or " "),
                      alt.Tooltip("value_text:N", title=legend_title)],
         ))
-        # Hatching: three parallel diagonals across each missing tile.
-        for (ax, ay, bx, by) in (("x0", "y1", "x1", "y0"), ("x0", "ym", "xm", "y0"), ("xm", "y1", "x1", "ym")):
-            layers.append(missing.mark_rule(color=theme.NO_DATA_HATCH, strokeWidth=1, aria=False).encode(
+        # Hatching: parallel diagonals in two corners of each missing tile, the middle left clear for
+        # the label.
+        hatch = missing.transform_calculate(xa="datum.x0 + 0.25", ya="datum.y0 + 0.25",
+                                            xb="datum.x0 + 0.75", yb="datum.y0 + 0.75")
+        for (ax, ay, bx, by) in (("x0", "ya", "xa", "y0"), ("x0", "ym", "xm", "y0"),
+                                 ("xm", "y1", "x1", "ym"), ("xb", "y1", "x1", "yb")):
+            layers.append(hatch.mark_rule(color=theme.NO_DATA_HATCH, strokeWidth=1, aria=False).encode(
                 x=alt.X(f"{ax}:Q", axis=None, scale=alt.Scale(domain=[0, cols], nice=False, zero=False)),
                 y=alt.Y(f"{ay}:Q", axis=None, scale=alt.Scale(domain=[0, lines], nice=False, zero=False, reverse=True)),
                 x2=f"{bx}:Q", y2=f"{by}:Q"))
-    layers.append(base.mark_text(fontSize=9, baseline="middle", align="center", limit=TILE_WIDTH - 4,
+    tile_width = max(TILE_WIDTH, min(TILE_MAX_WIDTH, PHONE_PLOT_WIDTH // cols))
+    layers.append(base.mark_text(fontSize=9, baseline="middle", align="center", limit=tile_width - 4, lineBreak="\n",
                                          aria=False).encode(
         x=alt.X("xm:Q", axis=None, scale=alt.Scale(domain=[0, cols], nice=False, zero=False)),
         y=alt.Y("ym:Q", axis=None, scale=alt.Scale(domain=[0, lines], nice=False, zero=False, reverse=True)),
@@ -282,7 +300,7 @@ def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
         color=alt.condition(white_test, alt.value(theme.WHITE), alt.value(theme.TEXT)),
     ))
     chart = alt.layer(*layers).resolve_scale(color="independent", fill="independent").properties(
-        width=cols * TILE_WIDTH, height=lines * TILE_HEIGHT)
+        width=cols * tile_width, height=lines * TILE_HEIGHT)
     return _finish(chart, labels, name, fit=False)
 
 
