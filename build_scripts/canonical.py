@@ -141,6 +141,6 @@ def canonical_text(data: bytes, names: list[str], primary_key: list[str], boolea
     body = []
     for number, record in enumerate(records[1:], start=2):
         if len(record) != len(header):
-            raise ReadError("fmt-ragged", number, row=number, count=len(record), expected=len(header))
+            raise ReadError("fmt-ragged", number, count=len(record), expected=len(header))
         body.append([record[i] for i in order])
     return serialise(names, canonical_rows(body, names, primary_key, booleans))

@@ -33,10 +33,14 @@ def run(args) -> int:
             continue
         count += 1
         label = f"{package}/{spec.path}"
-        data = spec.file.read_bytes()
         booleans = {f.name for f in spec.fields if f.type == "boolean"}
         try:
+            data = spec.file.read_bytes()
             text = canonical.canonical_text(data, spec.names, spec.primary_key, booleans)
+        except OSError as exc:
+            print(say("fmt-refused", path=label, reason=exc.strerror or str(exc)), file=sys.stderr)
+            failed = True
+            continue
         except canonical.ReadError as exc:
             params = dict(exc.params)
             params.setdefault("row", exc.row)
