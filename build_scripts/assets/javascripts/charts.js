@@ -11,7 +11,7 @@
 (function () {
   "use strict";
 
-  var script = document.currentScript;
+  var script = document.currentScript || document.querySelector("script[src$='charts.js']");
   var base = new URL(".", script ? script.src : document.baseURI);
   var bundleUrl = new URL("vendor/vega-bundle.js", base).href;
   var localesUrl = new URL("chart-locales.json", base).href;
