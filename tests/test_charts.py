@@ -347,3 +347,11 @@ def test_long_tile_labels_break_in_two_balanced_lines():
     assert builders.two_lines("Thành phố Hồ Chí Minh") == "Thành phố\nHồ Chí Minh"
     assert builders.two_lines("Hà Nội") == "Hà Nội"
     assert builders.two_lines("Thái Nguyên") == "Thái Nguyên"  # 11 characters fit one line
+
+
+def test_readme_documents_every_builder_and_label():
+    readme = (Path(builders.__file__).parent / "README.md").read_text(encoding="utf-8")
+    for name in ("series_chart", "ranking_chart", "tile_map", "sparkline", "write_chart", "chart_html", "copy_assets"):
+        assert f"{name}(" in readme, name
+    for label in ("y_title", "outcome", "derived", "target", "x_title", "legend", "no_data"):
+        assert f"`{label}`" in readme, label
