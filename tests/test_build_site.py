@@ -210,3 +210,19 @@ def test_the_generated_config_passes_mkdocs_build_strict(site, tmp_path):
                          capture_output=True, text=True, cwd=REPO)
     assert run.returncode == 0, run.stderr[-3000:]
     assert (tmp_path / "strict" / "en" / "indicators" / "grdp_growth" / "index.html").is_file()
+
+
+def test_every_local_link_image_and_chart_file_exists(site):
+    root, _ = site
+    missing = []
+    for page in sorted(root.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for attr, url in re.findall(r'\b(src|href|data-spec)="([^"#?]*)[^"]*"', html):
+            if not url or re.match(r"[a-z]+:", url) or url.startswith("//"):
+                continue
+            target = (root / url.lstrip("/")) if url.startswith("/") else (page.parent / url).resolve()
+            if url.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                missing.append(f"{page.relative_to(root)}: {attr}={url}")
+    assert missing == []

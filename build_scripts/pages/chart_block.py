@@ -28,8 +28,17 @@ def available() -> bool:
     return _charts() is not None
 
 
+def url_prefix(here: str, lang: str) -> str:
+    """From a page to its chart files. Files beside a page are published once, at the default language's
+    address (mkdocs-static-i18n), so a page at /en/<here>/ reaches them at ../(...)/<here>/."""
+    if lang == settings.DEFAULT_LANGUAGE:
+        return ""
+    depth = len([part for part in here.split("/") if part]) + 1
+    return "../" * depth + (f"{here}/" if here else "")
+
+
 def chart(builder: str, rows: list[dict], lang: str, labels: dict, out_dir: Path, name: str,
-          description: str, decimals: int = 1) -> Markup:
+          description: str, decimals: int = 1, here: str = "") -> Markup:
     """HTML showing the chart made by builders.<builder>(rows, lang, labels), or nothing without charts."""
     loaded = _charts()
     if loaded is None or not rows:
@@ -37,13 +46,13 @@ def chart(builder: str, rows: list[dict], lang: str, labels: dict, out_dir: Path
     builders, render = loaded
     spec = getattr(builders, builder)(rows, lang, {**labels, "description": description}, decimals=decimals)
     files = render.write_chart(spec, out_dir, f"{name}-{lang}", lang)
-    return Markup(render.chart_html(files, description, lang).strip())
+    return Markup(render.chart_html(files, description, lang, url_prefix(here, lang)).strip())
 
 
 SPARKLINE_DIR = "sparklines"  # beside the page, so that the home page's do not crowd the site's root
 
 
-def sparkline(rows: list[dict], lang: str, out_dir: Path, name: str, description: str) -> Markup:
+def sparkline(rows: list[dict], lang: str, out_dir: Path, name: str, description: str, here: str = "") -> Markup:
     """A sparkline as an <img> of its SVG, on one line so that it fits a table cell."""
     loaded = _charts()
     if loaded is None or len(rows) < 2:
@@ -54,5 +63,5 @@ def sparkline(rows: list[dict], lang: str, out_dir: Path, name: str, description
         svg = render.write_chart(builders.sparkline(rows, lang), out_dir / SPARKLINE_DIR, name, lang).svg
     size = render.svg_size(svg.read_text(encoding="utf-8"))
     dims = Markup(' width="{}" height="{}"').format(size["width"], size["height"]) if size else Markup("")
-    return Markup('<img class="bn-sparkline" src="{}/{}" alt="{}"{} loading="lazy">').format(
-        SPARKLINE_DIR, svg.name, description, dims)
+    return Markup('<img class="bn-sparkline" src="{}{}/{}" alt="{}"{} loading="lazy">').format(
+        url_prefix(here, lang), SPARKLINE_DIR, svg.name, description, dims)

@@ -64,7 +64,7 @@ def model(site: Site, key: str, lang: str) -> dict:
                       "outcome": i18n.label(lang, "kinds", "outcome"), "target": i18n.label(lang, "kinds", "target"),
                       "derived": i18n.label(lang, "kinds", "derived")}
             chart_html = chart_block.chart("series_chart", chart_rows, lang, labels, out_dir,
-                                           f"series-{unit['unit_id']}", description, indicator["decimals"])
+                                           f"series-{unit['unit_id']}", description, indicator["decimals"], here)
         focus.append({"unit": unit, "outcomes": outcomes, "targets": targets, "chart": chart_html,
                       "span_label": span_label, "href": href(here, f"provinces/{unit['unit_id']}")})
 
@@ -77,7 +77,7 @@ def model(site: Site, key: str, lang: str) -> dict:
                 for r in ranking]
         labels = {"x_title": f"{name} ({unit_label})", "name": i18n.t(lang, "unit_name")}
         ranking_chart = chart_block.chart("ranking_chart", rows, lang, labels, out_dir, "ranking", description,
-                                          indicator["decimals"])
+                                          indicator["decimals"], here)
 
     units = site.units_by_id
     values = site.q("indicator_values", indicator_id=key)

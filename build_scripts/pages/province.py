@@ -60,7 +60,7 @@ def latest_rows(site: Site, unit_id: str, lang: str, here: str, with_sparklines:
             description = i18n.t(lang, "chart_sparkline_description", indicator=row[f"name_{lang}"], n=len(points),
                                  first=site.period_label(_first_period(outcomes[row["indicator_id"]], row["period_span"]), lang),
                                  last=site.period_label(row["period"], lang))
-            row["sparkline"] = chart_block.sparkline(points, lang, out_dir, f"spark-{row['indicator_id']}", description)
+            row["sparkline"] = chart_block.sparkline(points, lang, out_dir, f"spark-{row['indicator_id']}", description, here)
     return rows
 
 
