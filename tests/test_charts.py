@@ -200,6 +200,9 @@ def test_targets_are_a_separate_series(tmp_path):
     # The line joins the outcomes and derived figures, and no target.
     assert set(vertices) == derived | published
     assert not set(vertices) & targets
+    # The 2024 target sits just right of the 2024 outcome, so neither hides the other.
+    last = max(published)
+    assert any(abs(x - (last[0] + builders.TARGET_SHIFT)) < 0.2 for x, _ in targets)
     # Derived figures: a dashed stretch up to the first published figure; then a solid line.
     dashed = [_vertices(d) for d, _, dash in lines if dash == "5,3"]
     assert dashed == [sorted(derived) + [min(published)]]

@@ -16,6 +16,7 @@ from .locale import number_format
 AXIS_FORMAT = ",~f"  # grouped thousands, no trailing zeros: 72.500 / 72,500 and 2,5 / 2.5
 KINDS = ("outcome", "derived", "target")
 SERIES_HEIGHT = 260
+TARGET_SHIFT = 9     # pixels a target moves right of an outcome of the same period
 RANKING_STEP = 20
 TILE_WIDTH = 44      # the narrowest tile; tiles widen to TILE_MAX_WIDTH while the map fits a phone
 TILE_MAX_WIDTH = 66
@@ -80,6 +81,9 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
     if not data:
         raise check.ChartInputError("series chart: no rows to draw")
     data.sort(key=lambda r: (r["end_date"], r["period"], KINDS.index(r["kind"]), r["value"]))
+    actual_periods = {r["period_label"] for r in data if r["kind"] != "target"}
+    for r in data:  # a target beside an outcome of the same period moves right, so both stay visible
+        r["shift"] = TARGET_SHIFT if r["kind"] == "target" and r["period_label"] in actual_periods else 0
     data += _line_runs(data)
     periods: list[str] = []
     for r in data:
@@ -106,7 +110,8 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
         detail="run:N",
         strokeDash=alt.StrokeDash("dashed:N", legend=None, scale=alt.Scale(domain=[False, True], range=[[1, 0], [5, 3]])),
     )
-    marks = base.transform_filter("!datum.bridge").mark_point(size=70, strokeWidth=2, opacity=1).encode(
+    marks = base.transform_filter("!datum.bridge").mark_point(
+        size=70, strokeWidth=2, opacity=1, xOffset=alt.ExprRef("datum.shift")).encode(
         description="desc:N",
         shape=alt.Shape("series:N", legend=legend,
                         scale=alt.Scale(domain=domain, range=[style[k][2] for k in present])),
