@@ -19,7 +19,10 @@ RESOURCE_FILE = HERE / "observations_comparable.resource.json"
 RESOURCE_NAME = "observations_comparable"
 
 # Built in this order by prepare(): each reads the ones before it.
-BUILT = ("reform_additive_indicators", "reform_part_figures", "observations_comparable")
+BUILT = (
+    "reform_additive_indicators", "reform_part_figures", "observations_comparable",
+    "reform_comparable_shown", "reform_comparable_parts",
+)
 
 
 @lru_cache(maxsize=None)
@@ -28,7 +31,7 @@ def sql_text(name: str) -> str:
 
 
 def prepare(con):
-    """Create the views and the observations_comparable table in con; returns con."""
+    """Create the observations_comparable table and the tables the page queries read, in con; returns con."""
     for name in BUILT:
         con.execute(sql_text(name))
     return con

@@ -2,7 +2,7 @@
 -- additive level indicators only, periods that end before the reform took effect, and, per unit,
 -- indicator, period and status, the figure of the most recently published source (an unknown date
 -- counts as oldest; ties: the smaller source_id), the rule the site uses for the figure it shows.
-CREATE OR REPLACE VIEW reform_part_figures AS
+CREATE OR REPLACE TABLE reform_part_figures AS
 WITH candidates AS (
     SELECT
         c.to_unit_id,
@@ -25,4 +25,5 @@ WITH candidates AS (
 )
 SELECT to_unit_id, part_unit_id, indicator_id, period, status, value, source_id
 FROM candidates
-WHERE pick = 1;
+WHERE pick = 1
+ORDER BY to_unit_id, indicator_id, period, status, part_unit_id;
