@@ -54,6 +54,16 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() == "true"
 
 
+def chromium_gate() -> tuple[str, str | None]:
+    """('run', None) when Chromium is usable; otherwise ('skip', why) locally and ('fail', why) in CI."""
+    problem = chromium_problem()
+    if problem is None:
+        return "run", None
+    if in_ci():
+        return "fail", f"CI is true and {problem}; the browser tests must run in CI, never skip."
+    return "skip", f"browser tests skipped: {problem} (in CI they fail instead)"
+
+
 def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 

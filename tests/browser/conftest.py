@@ -16,12 +16,11 @@ import browser_support as bs
 
 @pytest.fixture(scope="session")
 def chromium_ready() -> None:
-    problem = bs.chromium_problem()
-    if problem is None:
-        return
-    if bs.in_ci():
-        pytest.fail(f"CI is true and {problem}; the browser tests must run in CI, never skip.", pytrace=False)
-    pytest.skip(f"browser tests skipped: {problem} (in CI they fail instead)")
+    verdict, reason = bs.chromium_gate()
+    if verdict == "fail":
+        pytest.fail(reason, pytrace=False)
+    if verdict == "skip":
+        pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

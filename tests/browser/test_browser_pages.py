@@ -74,3 +74,27 @@ def test_a_drawn_chart_hides_its_static_image(page_visit, kind, lang):
     seen = page_visit(kind, lang)
     doubled = [c["spec"] for c in seen.charts if c["renderer"] and c["fallbackShown"]]
     assert not doubled, f"{seen.url} shows these charts twice (live chart and its SVG image): {doubled}"
+
+
+DESKTOP_CASES = [pytest.param(kind, lang, id=f"{kind}-{lang}") for kind in ("home", "indicator") for lang in bs.LANGUAGES]
+
+
+@pytest.mark.parametrize(("kind", "lang"), DESKTOP_CASES)
+def test_axe_finds_no_serious_or_critical_violation_on_a_desktop(browser, site_url, page_path, kind, lang):
+    """The desktop layout shows what the phone hides (navigation tabs, sidebars): axe checks it too."""
+    url = site_url + page_path(kind, lang)
+    context = bs.desktop_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        try:
+            page.wait_for_function(bs.ALL_CHARTS_DRAWN_JS, timeout=bs.CHART_TIMEOUT_MS)
+        except Exception:  # noqa: BLE001 - undrawn charts fail their own test; axe still runs
+            pass
+        blocking = [v for v in bs.axe_violations(page) if v.get("impact") in bs.BLOCKING_IMPACTS]
+    finally:
+        context.close()
+    assert not blocking, (
+        f"axe-core found {len(blocking)} serious or critical violation(s) on {url} at "
+        f"{bs.DESKTOP['width']} px:\n" + bs.format_violations(blocking)
+    )
