@@ -382,3 +382,20 @@ bac-giang-pre2025,grdp_current,2024,estimate,src-a,207000,
     assert [(r["period"], r["status"], r["kind"], r["value"]) for r in series] == [
         ("2024", "estimate", "derived", 439800), ("2024", "plan", "target", 440000)
     ]
+
+
+def test_the_sites_download_writers_give_the_same_files(tmp_path):
+    """stg_observations_comparable lets build_scripts/downloads.py treat the resource like the others."""
+    from build_scripts import downloads
+
+    package = write_package(tmp_path / "pkg", MIXED)
+    con = db.load_package(package)
+    ours = files.write_comparable(con, tmp_path / "ours")
+    assert db.row_count(con, "observations_comparable") == 8
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    downloads.write_json(con, "observations_comparable", files.field_names(), theirs / "observations_comparable.json")
+    downloads.write_parquet(con, "observations_comparable", theirs / "observations_comparable.parquet")
+    for path in ours:
+        if path.suffix != ".csv":
+            assert (theirs / path.name).read_bytes() == path.read_bytes(), path.name

@@ -21,7 +21,7 @@ RESOURCE_NAME = "observations_comparable"
 # Built in this order by prepare(): each reads the ones before it.
 BUILT = (
     "reform_additive_indicators", "reform_part_figures", "observations_comparable",
-    "reform_comparable_shown", "reform_comparable_parts",
+    "reform_comparable_shown", "reform_comparable_parts", "stg_observations_comparable",
 )
 
 
