@@ -50,7 +50,9 @@ def comparable_rows(con) -> list[dict]:
 
 
 def comparable_series(con, unit_id: str, indicator_id: str) -> list[dict]:
-    """One province's comparable series of one indicator, oldest first, with period kind and dates."""
+    """One province's comparable series of one indicator as a page shows it: one outcome and one target a
+    period (the most final status), kind outcome, derived or target, period kind and dates, the source of
+    a published figure; oldest first."""
     return _rows(con, "comparable_series", unit_id=unit_id, indicator_id=indicator_id)
 
 
