@@ -358,3 +358,11 @@ def test_readme_documents_every_builder_and_label():
         assert f"{name}(" in readme, name
     for label in ("y_title", "outcome", "derived", "target", "x_title", "legend", "no_data"):
         assert f"`{label}`" in readme, label
+
+
+def test_figure_passes_through_markdown_unchanged(written):
+    import markdown
+
+    html = render.chart_html(written["ranking"], "Xếp hạng <các tỉnh> & thành phố", "vi")
+    page = markdown.markdown(f"Trước.\n\n{html}\nSau.\n", extensions=["tables", "attr_list", "md_in_html"])
+    assert html.strip() in page
