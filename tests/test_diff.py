@@ -299,3 +299,13 @@ def test_the_validator_s_new_warnings_and_errors_are_in_the_report(base, tmp_pat
     report = run_diff(str(base), "--package", str(broken)).stdout.splitlines()
     assert "- **Validation:** **the changed package is invalid (1 error)**." in report
     assert f"{broken}/data/observations.csv:5:value: 6,52 is not a valid number" in report
+
+
+def test_a_descriptor_that_is_not_json_names_file_and_line(base, tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "datapackage.json").write_text('{\n  "name": "x",\n  "version": \n}\n', encoding="utf-8")
+    result = run_diff(str(broken), "--package", str(base))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"diff: {broken / 'datapackage.json'}:4: datapackage.json is not valid JSON (Expecting value)."
+    assert "Traceback" not in result.stderr

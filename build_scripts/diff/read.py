@@ -40,9 +40,9 @@ def read_descriptor(folder: Path) -> dict:
     try:
         descriptor = json.loads(text)
     except json.JSONDecodeError as error:
-        raise PackageReadError(f"{path}:{error.lineno}: {DESCRIPTOR} is not valid JSON ({error.msg}).") from None
+        raise PackageReadError("descriptor-json", path=path, line=error.lineno, detail=error.msg) from None
     if not isinstance(descriptor, dict):
-        raise PackageReadError(f"{path}:1: {DESCRIPTOR} is not a JSON object.")
+        raise PackageReadError("descriptor-not-object", path=path)
     return descriptor
 
 
@@ -75,7 +75,7 @@ def read_package(folder: Path, keys: dict[str, list[str]]) -> Package:
             continue
         path = (folder / relative).resolve()
         if not path.is_relative_to(folder.resolve()):
-            raise PackageReadError(f"{folder / DESCRIPTOR}: resource {name} has path {relative}, outside the package folder.")
+            raise PackageReadError("path-escapes", path=folder / DESCRIPTOR, resource=name, resource_path=relative)
         if not path.is_file():
             package.missing_files.append(relative)
             continue
@@ -97,7 +97,7 @@ def _read_cells(path: Path, resource: str, key: list[str]):
                 value = row.get(name)
                 yield (resource, reader.line_num, row_key, name, value if value != "" else None)
     except csv.Error as error:
-        raise PackageReadError(f"{path}:{reader.line_num}: the file cannot be read as CSV ({error}).") from None
+        raise PackageReadError("csv-syntax", path=path, line=reader.line_num, detail=str(error)) from None
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -105,7 +105,7 @@ def _decode(data: bytes, path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise PackageReadError(f"{path}:{line}: the file is not UTF-8 text (byte 0x{data[error.start]:02x}).") from None
+        raise PackageReadError("encoding", path=path, line=line, byte=f"0x{data[error.start]:02x}") from None
 
 
 def flatten_descriptor(descriptor: dict) -> list[tuple[str, str, str, str]]:

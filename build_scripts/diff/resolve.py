@@ -28,7 +28,7 @@ class Side:
 
 def head_side(package: Path) -> Side:
     if not (package / DESCRIPTOR).is_file():
-        raise DiffUsageError(f"--package {package} is not a package folder: it has no {DESCRIPTOR}.")
+        raise DiffUsageError("package-not-a-package", package=package)
     return Side(package, str(package))
 
 
@@ -38,14 +38,13 @@ def base_side(base: str, package: Path) -> Iterator[Side]:
     folder = Path(base)
     if folder.is_dir():
         if not (folder / DESCRIPTOR).is_file():
-            raise DiffUsageError(f"BASE {base} is a folder but not a package folder: it has no {DESCRIPTOR}.")
+            raise DiffUsageError("base-not-a-package", base=base)
         yield Side(folder, str(folder))
         return
     root = _git(["rev-parse", "--show-toplevel"], package)
     commit = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}"], package) if root else None
     if not commit:
-        where = "" if root else f" ({package} is not inside a git repository)"
-        raise DiffUsageError(f"BASE {base} is neither a package folder nor a git revision{where}.")
+        raise DiffUsageError("base-unknown" if root else "base-unknown-no-repository", base=base, package=package)
     inside = package.resolve().relative_to(Path(root).resolve()).as_posix()
     with tempfile.TemporaryDirectory(prefix="diff-base-") as temporary:
         target = Path(temporary) / "package"
