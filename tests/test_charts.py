@@ -366,3 +366,13 @@ def test_figure_passes_through_markdown_unchanged(written):
     html = render.chart_html(written["ranking"], "Xếp hạng <các tỉnh> & thành phố", "vi")
     page = markdown.markdown(f"Trước.\n\n{html}\nSau.\n", extensions=["tables", "attr_list", "md_in_html"])
     assert html.strip() in page
+
+
+def test_tile_map_outlines_the_focus_province(tmp_path):
+    rows = tiles()
+    rows[7]["focus"] = True
+    svg = render.write_chart(builders.tile_map(rows, "vi", VI), tmp_path, "tiles", "vi").svg.read_text(encoding="utf-8")
+    outlines = re.findall(rf'<path [^>]*stroke="{theme.TEXT}" stroke-width="2.5"[^>]*>', svg)
+    assert len(outlines) == 1
+    assert re.search(r'<text [^>]*font-weight="bold"[^>]*>Tỉnh 7</text>', svg)
+    assert not re.search(r'<text [^>]*font-weight="bold"[^>]*>Tỉnh 8</text>', svg)

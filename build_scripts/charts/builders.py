@@ -18,11 +18,6 @@ KINDS = ("outcome", "derived", "target")
 SERIES_HEIGHT = 260
 TARGET_SHIFT = 9     # pixels a target moves right of an outcome of the same period
 RANKING_STEP = 20
-TILE_WIDTH = 44      # the narrowest tile; tiles widen to TILE_MAX_WIDTH while the map fits a phone
-TILE_MAX_WIDTH = 66
-PHONE_PLOT_WIDTH = 330
-LABEL_LINE = 11      # characters a line of a tile's label before it breaks in two
-TILE_HEIGHT = 38
 SPARK_WIDTH = 120
 SPARK_HEIGHT = 32
 
@@ -31,7 +26,7 @@ def _fit_width() -> dict:
     return {"autosize": {"contains": "padding", "resize": True, "type": "fit-x"}}
 
 
-def _finish(chart: alt.TopLevelMixin, labels: dict, chart_name: str, *, fit: bool = True):
+def finish(chart: alt.TopLevelMixin, labels: dict, chart_name: str, *, fit: bool = True):
     """Title, description (read out as the SVG's aria-label), kind and the shared configuration."""
     chart = chart.properties(usermeta={"kind": chart_name.replace(" ", "_")})
     title = check.label(chart_name, labels, "title", optional=True)
@@ -122,7 +117,7 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
     )
     layers = [line, marks] if any(k != "target" for k in present) else [marks]
     chart = alt.layer(*layers).properties(height=SERIES_HEIGHT)
-    return _finish(chart, labels, name)
+    return finish(chart, labels, name)
 
 
 def _line_runs(data: list[dict]) -> list[dict]:
@@ -201,112 +196,12 @@ def ranking_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 
     longest = max((len(f"{abs(r['value']):,.{decimals}f}") + (r["value"] < 0) for r in data), default=0)
     chart = alt.layer(bars, values).properties(
         height=max(1, len(data)) * RANKING_STEP, padding={"bottom": 5, "left": 5, "right": 8 + 7 * longest, "top": 5})
-    return _finish(chart, labels, name)
+    return finish(chart, labels, name)
 
 
-# --- the tile-grid map ----------------------------------------------------------------------------
+# --- the tile-grid map: build_scripts/charts/tilemap.py ------------------------------------------
 
-def quantize_thresholds(low: float, high: float, classes: int) -> list[float]:
-    """The class boundaries Vega's quantize scale uses for domain [low, high] (d3 scaleQuantize)."""
-    n = classes - 1
-    return [((i + 1) * high - (i - n) * low) / (n + 1) for i in range(n)]
-
-
-def two_lines(label: str) -> str:
-    """A tile's label on one line, or two broken at the space that balances them best."""
-    words = label.split()
-    if len(label) <= LABEL_LINE or len(words) < 2:
-        return label
-    splits = [(" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words))]
-    first, second = min(splits, key=lambda pair: (max(len(pair[0]), len(pair[1])), len(pair[0])))
-    return f"{first}\n{second}"
-
-
-def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
-    """Provinces as tiles on a grid, coloured in five equal-width classes of value with a legend.
-    A province without a figure is a light grey tile with dark hatching and a dashed border, with its
-    own legend entry (labels["no_data"]): never a colour of the scale, never zero. Labels: legend,
-    no_data; optional title, description, name. Rows may carry short_name for the tile's label."""
-    name = "tile map"
-    check.check_lang(name, lang)
-    check.require_fields(name, rows, ("unit_id", "name", "tile_row", "tile_col", "value"))
-    legend_title = check.label(name, labels, "legend")
-    no_data = check.label(name, labels, "no_data")
-    fmt = number_format(decimals)
-    data, cells = [], {}
-    for i, row in enumerate(rows):
-        col = check.whole(name, i, "tile_col", row["tile_col"])
-        line = check.whole(name, i, "tile_row", row["tile_row"])
-        unit_id = check.text(name, i, "unit_id", row["unit_id"])
-        if (line, col) in cells:
-            raise check.ChartInputError(
-                f"tile map chart, row {i + 1}, field 'tile_row': {unit_id!r} is on the same tile as {cells[(line, col)]!r}")
-        cells[(line, col)] = unit_id
-        value = check.number(name, i, "value", row["value"], optional=True)
-        full = check.text(name, i, "name", row["name"])
-        short = row.get("short_name")
-        data.append({
-            "label": two_lines(check.text(name, i, "short_name", short) if short is not None else full),
-            "name": full, "unit_id": unit_id, "value": value,
-            "value_text": no_data if value is None else None,
-            "x0": col, "x1": col + 1, "xm": col + 0.5, "y0": line, "y1": line + 1, "ym": line + 0.5,
-        })
-    if not data:
-        raise check.ChartInputError("tile map chart: no rows to draw")
-    data.sort(key=lambda r: (r["y0"], r["x0"]))
-    values = [r["value"] for r in data if r["value"] is not None]
-    cols = max(r["x1"] for r in data)
-    lines = max(r["y1"] for r in data)
-    x = alt.X("x0:Q", axis=None, scale=alt.Scale(domain=[0, cols], nice=False, zero=False))
-    y = alt.Y("y0:Q", axis=None, scale=alt.Scale(domain=[0, lines], nice=False, zero=False, reverse=True))
-    base = alt.Chart(alt.Data(values=data)).transform_calculate(
-        desc=f"datum.name + ': ' + (datum.value === null ? datum.value_text : format(datum.value, {json.dumps(fmt)}))",
-    )
-    layers = []
-    white_test = "false"
-    if values:
-        low, high = min(values), max(values)
-        bounds = quantize_thresholds(low, high, len(theme.SEQUENTIAL))
-        white_test = f"datum.value !== null && datum.value >= {bounds[theme.DARK_FROM - 1]!r}"
-        layers.append(base.transform_filter("datum.value !== null").mark_rect(
-            stroke=theme.WHITE, strokeWidth=2).encode(
-            x=x, x2="x1:Q", y=y, y2="y1:Q", description="desc:N",
-            color=alt.Color("value:Q", title=legend_title, scale=alt.Scale(
-                type="quantize", domain=[low, high], range=theme.SEQUENTIAL, nice=False, zero=False),
-                legend=alt.Legend(format=fmt, orient="bottom", direction="vertical", symbolType="square")),
-            tooltip=[alt.Tooltip("name:N", title=check.label(name, labels, "name", optional=True) or " "),
-                     alt.Tooltip("value:Q", title=legend_title, format=fmt)],
-        ))
-    if len(values) < len(data):
-        missing = base.transform_filter("datum.value === null")
-        layers.append(missing.mark_rect(stroke=theme.NO_DATA_HATCH, strokeWidth=1, strokeDash=[3, 2]).encode(
-            x=x, x2="x1:Q", y=y, y2="y1:Q", description="desc:N",
-            fill=alt.Fill("value_text:N", title=None, scale=alt.Scale(domain=[no_data], range=[theme.NO_DATA_FILL]),
-                          legend=alt.Legend(orient="bottom", symbolType="square", symbolStrokeColor=theme.NO_DATA_HATCH)),
-            tooltip=[alt.Tooltip("name:N", title=check.label(name, labels, "name", optional=True) or " "),
-                     alt.Tooltip("value_text:N", title=legend_title)],
-        ))
-        # Hatching: parallel diagonals in two corners of each missing tile, the middle left clear for
-        # the label.
-        hatch = missing.transform_calculate(xa="datum.x0 + 0.25", ya="datum.y0 + 0.25",
-                                            xb="datum.x0 + 0.75", yb="datum.y0 + 0.75")
-        for (ax, ay, bx, by) in (("x0", "ya", "xa", "y0"), ("x0", "ym", "xm", "y0"),
-                                 ("xm", "y1", "x1", "ym"), ("xb", "y1", "x1", "yb")):
-            layers.append(hatch.mark_rule(color=theme.NO_DATA_HATCH, strokeWidth=1, aria=False).encode(
-                x=alt.X(f"{ax}:Q", axis=None, scale=alt.Scale(domain=[0, cols], nice=False, zero=False)),
-                y=alt.Y(f"{ay}:Q", axis=None, scale=alt.Scale(domain=[0, lines], nice=False, zero=False, reverse=True)),
-                x2=f"{bx}:Q", y2=f"{by}:Q"))
-    tile_width = max(TILE_WIDTH, min(TILE_MAX_WIDTH, PHONE_PLOT_WIDTH // cols))
-    layers.append(base.mark_text(fontSize=9, baseline="middle", align="center", limit=tile_width - 4, lineBreak="\n",
-                                         aria=False).encode(
-        x=alt.X("xm:Q", axis=None, scale=alt.Scale(domain=[0, cols], nice=False, zero=False)),
-        y=alt.Y("ym:Q", axis=None, scale=alt.Scale(domain=[0, lines], nice=False, zero=False, reverse=True)),
-        text="label:N",
-        color=alt.condition(white_test, alt.value(theme.WHITE), alt.value(theme.TEXT)),
-    ))
-    chart = alt.layer(*layers).resolve_scale(color="independent", fill="independent").properties(
-        width=cols * tile_width, height=lines * TILE_HEIGHT)
-    return _finish(chart, labels, name, fit=False)
+from .tilemap import quantize_thresholds, tile_map, two_lines  # noqa: E402  (re-exported: builders.tile_map)
 
 
 # --- a sparkline -----------------------------------------------------------------------------------
@@ -332,4 +227,4 @@ def sparkline(rows: list[dict], lang: str, *, description: str | None = None, de
         base.transform_filter("datum.last").mark_circle(color=theme.BLUE, size=18, opacity=1, aria=False),
     ).properties(width=SPARK_WIDTH, height=SPARK_HEIGHT, padding=2)
     labels = {"description": description} if description else {}
-    return _finish(chart, labels, name, fit=False).configure_view(stroke=None)
+    return finish(chart, labels, name, fit=False).configure_view(stroke=None)
