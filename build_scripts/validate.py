@@ -43,6 +43,8 @@ def _validate(package: Path, report: Report) -> None:
     specs, problems = descriptor.resources(package, desc)
     for p in problems:
         report.add(p)
+    # ours found nothing: ask frictionless too (it reports the same defects less precisely, so only then)
+    frictionless_problems = descriptor.frictionless_check(desc) if not problems else list
     con = duckdb.connect(config={"threads": 2})
     con.execute("SET enable_progress_bar = false")
     try:
@@ -74,6 +76,8 @@ def _validate(package: Path, report: Report) -> None:
                     p.file == loaded.file and p.type in ("canonical-form", "nfc") for p in report.problems):
                 report.add(Problem(loaded.file, loaded.not_canonical_row, None, "canonical-form", say("not-canonical")))
         for p in domain.run(con, files, readable, bad_type):
+            report.add(p)
+        for p in frictionless_problems():
             report.add(p)
     finally:
         con.close()

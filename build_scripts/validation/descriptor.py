@@ -115,14 +115,31 @@ def resources(package: Path, descriptor: dict) -> tuple[list[ResourceSpec], list
             target = fk["reference"]["resource"] or spec.name
             if target not in names:
                 problems.append(_problem("key-resource", resource=spec.name, target=target))
+                continue
+            target_fields = next(s.names for s in specs if s.name == target)
+            for ref_field in fk["reference"]["fields"]:
+                if ref_field not in target_fields:
+                    problems.append(_problem("key-field", key="foreign key", resource=spec.name, field=f"{target}.{ref_field}"))
     for required in REQUIRED_RESOURCES:
         if required not in names and not any(required == (r.get("name") if isinstance(r, dict) else None) for r in items):
             problems.append(_problem("resource-missing", resource=required))
-    # frictionless's own view of the descriptor (its JSON schema and profiles), only when ours found nothing:
-    # it reports the same defects less precisely.
-    if not problems:
-        problems.extend(_frictionless_errors(descriptor))
     return specs, problems
+
+
+def frictionless_check(descriptor: dict):
+    """frictionless's own view of the descriptor (its JSON schema and profiles), started in a thread so that
+    importing frictionless overlaps the DuckDB work; call the returned function for the problems."""
+    import threading
+
+    box: list[list[Problem]] = []
+    thread = threading.Thread(target=lambda: box.append(_frictionless_errors(descriptor)), daemon=True)
+    thread.start()
+
+    def result() -> list[Problem]:
+        thread.join()
+        return box[0] if box else [_problem("descriptor-invalid", detail="frictionless did not finish")]
+
+    return result
 
 
 def _resource(package: Path, res: object, label: str, problems: list[Problem]) -> ResourceSpec | None:

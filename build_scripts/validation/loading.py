@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -57,7 +58,7 @@ def load(con, spec: ResourceSpec, file_label: str) -> Loaded:
     except OSError as exc:
         _p(loaded, "path-unreadable", None, type_="missing-file", path=spec.path, detail=exc.strerror or str(exc))
         return loaded
-    if not data.strip(b"\xef\xbb\xbf \r\n\t"):
+    if re.match(rb"[\xef\xbb\xbf \r\n\t]*\Z", data):
         _p(loaded, "empty-file", 1, type_="empty-file")
         return loaded
     bom = data.startswith(canonical.BOM)

@@ -139,6 +139,7 @@ def run(con, specs: list[ResourceSpec], files: dict[str, str], non_nfc: list[str
     for r in rows(con, "schema/unique"):
         add(r["res"], r["row"], name_of(r["res"], r["pos"]), "unique-error", "unique-error", r["value"], first_row=r["first_row"],
             field=name_of(r["res"], r["pos"]))
+    con.execute(query("schema/keys"))
     for r in rows(con, "schema/primary_key"):
         spec = by_name[r["res"]]
         kind = "primary-key" if r["first_row"] is not None else "primary-key-empty"
