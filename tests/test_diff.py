@@ -309,3 +309,10 @@ def test_a_descriptor_that_is_not_json_names_file_and_line(base, tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == f"diff: {broken / 'datapackage.json'}:4: datapackage.json is not valid JSON (Expecting value)."
     assert "Traceback" not in result.stderr
+
+
+def test_markdown_in_the_data_is_shown_as_written(base, tmp_path):
+    note = "<b>bold</b> | *star* [link](x)"
+    head = make_package(tmp_path / "head", FILES | {"data/observations.csv": OBSERVATIONS.replace("6.52,", f'6.52,"{note}"')})
+    lines = run_diff(str(base), "--package", str(head), "--no-validate").stdout.splitlines()
+    assert "| `grdp_growth` | ha-noi | 2024 | actual | src-bbbbbbbbbb |  | \\<b\\>bold\\</b\\> \\| \\*star\\* \\[link\\](x) |" in lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from pathlib import Path
 
 from build_scripts.diff.compare import Comparison
@@ -25,7 +26,7 @@ def render(comparison: Comparison, max_rows: int = MAX_ROWS) -> str:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(cell=cell, pct=pct, count=count, short=short)
+    env.filters.update(cell=cell, code=code, url=url, pct=pct, count=count, short=short)
     return env.get_template("diff.md.j2").render(**context(comparison, max_rows))
 
 
@@ -70,11 +71,28 @@ def _table_counts(rows: list[dict]) -> list[dict]:
     return counts
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>|~])")
+
+
 def cell(value) -> str:
-    """A value fit for a Markdown table cell: one line, pipes escaped; empty for a missing value."""
+    """A value shown as written in a Markdown table cell: one line, Markdown's special characters escaped."""
     if value is None:
         return ""
-    return " ".join(str(value).split()).replace("|", "\\|")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def code(value) -> str:
+    """A value inside a code span in a table cell: one line, no backtick, pipes escaped (GFM tables)."""
+    if value is None:
+        return ""
+    return " ".join(str(value).split()).replace("`", "'").replace("|", "\\|")
+
+
+def url(value) -> str:
+    """A link destination written between < and >: no space or angle bracket."""
+    if value is None:
+        return ""
+    return str(value).strip().replace(" ", "%20").replace("<", "%3C").replace(">", "%3E").replace("\n", "")
 
 
 def pct(value) -> str:
@@ -92,5 +110,8 @@ def count(value: int) -> str:
 
 
 def short(value, limit: int = MAX_VALUE_CHARS) -> str:
-    text = cell(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Like cell, with text longer than ``limit`` characters cut."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    return cell(text if len(text) <= limit else text[: limit - 1] + "…")
