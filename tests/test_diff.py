@@ -243,7 +243,7 @@ def test_schema_metadata_and_other_tables_changes_are_listed(base, tmp_path):
 def test_a_note_edit_is_shown_with_both_notes(base, tmp_path):
     head = make_package(tmp_path / "head", FILES | {"data/observations.csv": OBSERVATIONS.replace("6.52,", "6.52,as | printed")})
     lines = run_diff(str(base), "--package", str(head), "--no-validate").stdout.splitlines()
-    assert "- **Figures:** 0 added, 0 changed, 0 removed, 1 notes edited, in 1 indicator." in lines
+    assert "- **Figures:** 0 added, 0 changed, 0 removed, 1 note edited, in 1 indicator." in lines
     assert "| `grdp_growth` | ha-noi | 2024 | actual | src-bbbbbbbbbb |  | as \\| printed |" in lines
 
 
