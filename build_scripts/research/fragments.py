@@ -83,7 +83,8 @@ def indicator(pub, indicator_id: str, lang: str, unit_label: str | None = None) 
         "downloads": _downloads(pub, "indicators", indicator_id, lang, page_dir, "downloads_indicator_intro"),
         "cite": _render("_cite.md.j2", lang, intro=common.t(lang, "cite_indicator_intro"), citation=cite,
                         bibtex=Markup(cite["bibtex"]), package=False),
-        "jsonld": jsonld.script(jsonld.indicator(pub.con, pub.descriptor, indicator_id, pub.sums, lang, unit_label)),
+        "jsonld": jsonld.script(jsonld.indicator(pub.con, pub.descriptor, indicator_id, pub.sums, lang, unit_label,
+                                                 entry)),
     }
 
 

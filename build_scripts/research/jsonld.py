@@ -85,10 +85,13 @@ def package(con, descriptor: dict, sums: dict, lang: str) -> dict:
     })
 
 
-def indicator(con, descriptor: dict, indicator_id: str, sums: dict, lang: str, unit_label: str | None = None) -> dict:
-    """The Dataset of one indicator; unit_label is the canonical unit in words (else its code)."""
+def indicator(con, descriptor: dict, indicator_id: str, sums: dict, lang: str, unit_label: str | None = None,
+              entry: dict | None = None) -> dict:
+    """The Dataset of one indicator; unit_label is the canonical unit in words (else its code); entry is its
+    row of slice_indicators.sql when the caller has it."""
     common.ensure_long(con)
-    entry = next(r for r in common.query(con, "slice_indicators") if r["indicator_id"] == indicator_id)
+    if entry is None:
+        entry = next(r for r in common.query(con, "slice_indicators") if r["indicator_id"] == indicator_id)
     url = common.site_url(descriptor, common.page_path(links.page_directory("indicators", indicator_id), lang))
     name = entry[f"name_{lang}"] or entry["name_en"]
     description = common.t(lang, "jsonld_indicator_description", description=entry[f"description_{lang}"] or "",
