@@ -449,3 +449,11 @@ def test_usage_error_exits_2():
 def test_not_a_folder_is_a_sentence(tmp_path):
     report = validate_package(tmp_path / "nowhere")
     assert not report.ok and report.errors[0].type == "descriptor-missing"
+
+
+def test_a_package_that_is_not_a_folder_is_a_usage_error(tmp_path):
+    for command in ("validate", "fmt"):
+        result = subprocess.run([sys.executable, "-m", "build_scripts", command, "--package", str(tmp_path / "nowhere")],
+                                capture_output=True, text=True, cwd=bp.ROOT)
+        assert result.returncode == 2, command
+        assert "is not a folder" in result.stderr and "Traceback" not in result.stderr

@@ -1,7 +1,8 @@
--- Two sources giving the same unit, indicator, period and status more than 1 % apart (a warning on the later row).
+-- Two sources giving the same unit, indicator, period and status more than 1 % apart: a warning on the later row,
+-- against the first row of the group it disagrees with.
 WITH groups AS (
     SELECT unit_id, indicator_id, period, status FROM observations
-    GROUP BY unit_id, indicator_id, period, status HAVING count(DISTINCT source_id) > 1
+    GROUP BY unit_id, indicator_id, period, status HAVING min(source_id) <> max(source_id)
 ), o AS (
     SELECT o.* FROM observations AS o
     JOIN groups AS g ON g.unit_id = o.unit_id AND g.indicator_id = o.indicator_id AND g.period = o.period AND g.status = o.status
@@ -12,4 +13,5 @@ FROM o AS a JOIN o AS b
   ON a.unit_id = b.unit_id AND a.indicator_id = b.indicator_id AND a.period = b.period AND a.status = b.status
  AND a.row < b.row AND a.source_id <> b.source_id
 WHERE isfinite(a.num) AND isfinite(b.num) AND abs(a.num - b.num) > 0.01 * greatest(abs(a.num), abs(b.num))
-ORDER BY b.row, a.row;
+QUALIFY row_number() OVER (PARTITION BY b.row ORDER BY a.row) = 1
+ORDER BY b.row;

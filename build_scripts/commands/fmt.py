@@ -18,6 +18,9 @@ def run(args) -> int:
     from build_scripts.validation import descriptor
 
     package = Path(args.package)
+    if not package.is_dir():
+        print(f"python -m build_scripts fmt: {say('package-not-folder', package=args.package)}", file=sys.stderr)
+        return 2
     desc, problems = descriptor.load(package) if package.is_dir() else (None, [])
     if desc is None:
         for p in problems or [None]:

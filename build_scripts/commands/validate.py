@@ -12,9 +12,13 @@ def run(args) -> int:
     import sys
     from pathlib import Path
 
+    from build_scripts.errors import say
     from build_scripts.report import render_json, render_text, summary
     from build_scripts.validate import validate_package
 
+    if not Path(args.package).is_dir():
+        print(f"python -m build_scripts validate: {say('package-not-folder', package=args.package)}", file=sys.stderr)
+        return 2
     report = validate_package(Path(args.package))
     if args.json:
         sys.stdout.write(render_json(report))
