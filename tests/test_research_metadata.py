@@ -232,3 +232,19 @@ def test_citation_cff_agrees_with_the_package():
     assert [a["name"] for a in cff["authors"]] == [c["title"] for c in descriptor["contributors"]]
     assert str(cff["date-released"]) == descriptor["created"][:10]
     assert cff["message"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_data_page_explains_every_column_of_the_slices(pub, lang):
+    from build_scripts.research import fragments, slices
+
+    text = unescape(str(fragments.data(pub, lang, "grdp_growth", "bac-ninh")["slices"]))
+    explained = set(re.findall(r"^- ([a-z_, ]+):", text, re.M))
+    names = {name.strip() for group in explained for name in group.split(",")}
+    assert sorted(set(slices.COLUMNS) - names) == []
+    # every indicator and unit with figures is listed with its three files
+    for kind, keys in (("indicators", ["export_value", "grdp_current", "grdp_growth", "pci_rank"]),
+                       ("units", ["bac-giang-pre2025", "bac-ninh", "bac-ninh-pre2025", "ha-noi", "ha-noi-pre2025", "viet-nam"])):
+        for key in keys:
+            for fmt in ("csv", "parquet", "json"):
+                assert f"](../downloads/{kind}/{key}.{fmt})" in text
