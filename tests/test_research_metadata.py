@@ -141,7 +141,7 @@ def test_the_dcat_catalogue_is_rdf_with_the_required_fields(pub):
                 checksum = graph.value(dist, SPDX.checksum)
                 assert str(graph.value(checksum, SPDX.checksumValue)) == hashlib.sha256(content).hexdigest()
                 checked += 1
-    assert checked == len(pub.sums) - 0  # every download (SHA256SUMS is not in sums) appears once
+    assert checked == len(pub.sums)  # every download (SHA256SUMS aside) is one distribution
 
 
 def script_json(markup: str) -> dict:
@@ -248,3 +248,19 @@ def test_the_data_page_explains_every_column_of_the_slices(pub, lang):
         for key in keys:
             for fmt in ("csv", "parquet", "json"):
                 assert f"](../downloads/{kind}/{key}.{fmt})" in text
+
+
+def test_indicator_json_ld_reads_as_rdf_with_the_schema_org_vocabulary(pub):
+    import rdflib
+
+    from build_scripts.research import fragments
+
+    data = script_json(fragments.indicator(pub, "grdp_growth", "en")["jsonld"])
+    data["@context"] = {"@vocab": "https://schema.org/"}  # the same terms, without fetching schema.org's context
+    graph = rdflib.Graph().parse(data=json.dumps(data), format="json-ld")
+    SDO = rdflib.Namespace("https://schema.org/")
+    dataset = rdflib.URIRef(BASE + "en/indicators/grdp_growth/#dataset")
+    assert (dataset, rdflib.RDF.type, SDO.Dataset) in graph
+    assert str(graph.value(dataset, SDO.name)) == "GRDP growth"
+    urls = {str(graph.value(d, SDO.contentUrl)) for d in graph.objects(dataset, SDO.distribution)}
+    assert urls == {BASE + f"downloads/indicators/grdp_growth.{fmt}" for fmt in ("csv", "parquet", "json")}
