@@ -264,3 +264,18 @@ def test_indicator_json_ld_reads_as_rdf_with_the_schema_org_vocabulary(pub):
     assert str(graph.value(dataset, SDO.name)) == "GRDP growth"
     urls = {str(graph.value(d, SDO.contentUrl)) for d in graph.objects(dataset, SDO.distribution)}
     assert urls == {BASE + f"downloads/indicators/grdp_growth.{fmt}" for fmt in ("csv", "parquet", "json")}
+
+
+@pytest.mark.parametrize("page", ["api.md", "api.en.md"])
+def test_the_ids_in_the_api_page_examples_exist_in_the_package(page):
+    import csv
+
+    text = (REPO / "docs" / page).read_text(encoding="utf-8")
+    data = REPO / "datapackage" / "data"
+    with (data / "units.csv").open(encoding="utf-8", newline="") as handle:
+        units = {row["unit_id"] for row in csv.DictReader(handle)}
+    with (data / "indicators.csv").open(encoding="utf-8", newline="") as handle:
+        indicators = {row["indicator_id"] for row in csv.DictReader(handle)}
+    used_units = set(re.findall(r"units/([a-z0-9-]+)\.(?:json|parquet|csv)", text)) | {"bac-ninh", "bac-ninh-pre2025"}
+    used_indicators = {"grdp_growth"}
+    assert sorted(used_units - units) == [] and sorted(used_indicators - indicators) == []

@@ -102,3 +102,28 @@ def test_python_snippets_run_on_the_real_package(tmp_path):
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, result.stderr
         assert result.stdout == expected and expected.strip(), code
+
+
+def test_the_pandas_snippet_reads_the_downloads_over_http(pub):
+    """As a reader runs it: the files fetched from a web server (a local one on 127.0.0.1)."""
+    import functools
+    import http.server
+    import threading
+
+    from build_scripts.research import fragments
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(pub.site_dir))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/downloads/"
+        found = pairs(str(fragments.data(pub, "en", "grdp_growth", "bac-ninh", base=base)["snippets"]))
+        code, expected = next((c, e) for c, e in found if "import pandas" in c)
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == expected
+    finally:
+        server.shutdown()
+        server.server_close()
