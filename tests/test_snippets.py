@@ -4,6 +4,7 @@ downloads address pointed at a folder of built downloads, prints exactly the ```
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 
@@ -127,3 +128,17 @@ def test_the_pandas_snippet_reads_the_downloads_over_http(pub):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.skipif(shutil.which("Rscript") is None,
+                    reason="R is not installed (Debian: apt-get install r-base-core); the R snippet is not checked")
+def test_the_r_snippet_prints_what_the_pandas_snippet_prints(pub):
+    from build_scripts.research import fragments
+
+    base = (pub.site_dir / "downloads").as_posix() + "/"
+    page = str(fragments.data(pub, "en", "grdp_growth", "bac-ninh", base=base)["snippets"])
+    r_code = next(code for kind, code in BLOCK.findall(page) if kind == "r")
+    expected = next(e for c, e in pairs(page) if "import pandas" in c)
+    result = subprocess.run(["Rscript", "-e", r_code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected
