@@ -9,7 +9,7 @@ RESOLUTION_202_URL = (
     "https://github.com/ihbkaiser/vietnam-province-intelligence/blob/"
     "1c55eaaaf5567d8ff0cdb46dee0fc63e6b220f2b/backend/src/data/pdf/NghiQuyet.txt"
 )
-COUNTRY = {"unit_id": "viet-nam", "name_vi": "Việt Nam", "name_en": "Viet Nam", "unit_type": "country"}
+COUNTRY = {"unit_id": "viet-nam", "name_vi": "Việt Nam", "name_en": "Vietnam", "unit_type": "country"}
 
 
 def build(pre_rows, post_rows):
