@@ -256,3 +256,20 @@ def test_importer_names_file_row_and_field_on_bad_seed(tmp_path):
     assert "Traceback" not in result.stderr
     assert "provinces_pre2025.csv:1:region: column missing from the header" in result.stderr
     assert not (package / "data").exists()
+
+
+def test_importer_conversions_are_exact():
+    from tools.import_seed.periods import interpret
+    from tools.import_seed.slugs import slugify
+    from tools.import_seed.values import convert
+
+    assert slugify("Ba Ria - Vung Tau") == "ba-ria-vung-tau" and slugify("Hồ Chí Minh City") == "ho-chi-minh-city"
+    assert convert("1.5", "1000") == "1500"  # billion USD -> million USD
+    assert convert("4289", "0.001") == "4.289"  # thousand VND -> million VND
+    assert convert("1488.2", "1000") == "1488200"  # thousand persons -> persons
+    assert convert("8.30", "1") == "8.30" and convert("30.0", "1") == "30"
+    periods = interpret(["2025-01..10", "2024-01..02", "2023-01..06", "2023-01..03", "2022-01..12", "2025-9M",
+                         "2025-H1", "2024-13", "2025-Q5"])
+    assert {k: (v[0] if v else None) for k, v in periods.items()} == {
+        "2025-01..10": "2025-10M", "2024-01..02": "2024-2M", "2023-01..06": "2023-H1", "2023-01..03": "2023-Q1",
+        "2022-01..12": "2022", "2025-9M": "2025-9M", "2025-H1": "2025-H1", "2024-13": None, "2025-Q5": None}
