@@ -81,6 +81,11 @@ def duplicate_key(pkg):
     return OBS, 3, "unit_id, indicator_id, period, status, source_id", "primary-key"
 
 
+def duplicate_key_far(pkg):
+    bp.edit_rows(pkg, "observations", lambda h, rows: (h, rows + [list(rows[0])]))
+    return OBS, len(bp.read(pkg, "observations")[1]) + 1, "unit_id, indicator_id, period, status, source_id", "primary-key"
+
+
 def duplicate_unique(pkg):
     def edit(h, rows):
         i = h.index("url")
@@ -371,7 +376,7 @@ def quote_in_wrong_place(pkg):
 
 
 BREAKERS = [wrong_number, wrong_integer, wrong_boolean, impossible_date, missing_column, extra_column, swapped_columns,
-            ragged_long, ragged_short, duplicate_key, duplicate_unique, broken_fk_unit, broken_fk_source, broken_self_fk,
+            ragged_long, ragged_short, duplicate_key, duplicate_key_far, duplicate_unique, broken_fk_unit, broken_fk_source, broken_self_fk,
             bad_period, noncanonical_period, bad_enum, empty_required, nan_value, infinite_value, not_utf8, bom, crlf,
             nfd_text, unsorted_rows, blank_row, empty_file, nul_byte, unterminated_quote, invalid_json,
             unknown_field_type, unsafe_path, absolute_path, remote_path, symlink_escape, missing_file,

@@ -43,7 +43,7 @@ def our_problems(pkg: Path) -> set[tuple]:
 
 
 AGREEMENT = [cases.wrong_number, cases.wrong_integer, cases.wrong_boolean, cases.impossible_date, cases.ragged_long,
-             cases.ragged_short, cases.duplicate_key, cases.duplicate_unique, cases.broken_fk_unit, cases.broken_fk_source,
+             cases.ragged_short, cases.duplicate_key, cases.duplicate_key_far, cases.duplicate_unique, cases.broken_fk_unit, cases.broken_fk_source,
              cases.broken_self_fk, cases.bad_period, cases.bad_enum, cases.empty_required, cases.blank_row,
              cases.control_chars_in_id, cases.overlong_note, cases.above_maximum, cases.bad_pattern_slug]
 

@@ -140,18 +140,27 @@ def run(con, specs: list[ResourceSpec], files: dict[str, str], non_nfc: list[str
         add(r["res"], r["row"], name_of(r["res"], r["pos"]), "unique-error", "unique-error", r["value"], first_row=r["first_row"],
             field=name_of(r["res"], r["pos"]))
     con.execute(query("schema/keys"))
-    for r in rows(con, "schema/primary_key"):
-        spec = by_name[r["res"]]
-        kind = "primary-key" if r["first_row"] is not None else "primary-key-empty"
-        add(r["res"], r["row"], ", ".join(spec.primary_key), "primary-key", kind, ", ".join(r["key"]), key=", ".join(r["key"]),
-            first_row=r["first_row"])
+    unsorted: dict[str, int] = {}
+    repeats = []
+    for r in rows(con, "schema/key_order"):
+        if r["backwards"]:
+            unsorted.setdefault(r["res"], r["row"])
+        else:
+            repeats.append(r)
+    if unsorted:
+        repeats = [r for r in repeats if r["res"] not in unsorted]
+        repeats += rows(con, "schema/primary_key", [sorted(unsorted)])
+    for r in sorted(repeats, key=lambda r: (r["res"], r["row"])):
+        add(r["res"], r["row"], ", ".join(by_name[r["res"]].primary_key), "primary-key", "primary-key", ", ".join(r["key"]),
+            key=", ".join(r["key"]), first_row=r["previous_row"])
+    for r in rows(con, "schema/empty_keys"):
+        add(r["res"], r["row"], ", ".join(by_name[r["res"]].primary_key), "primary-key", "primary-key-empty")
     for r in rows(con, "schema/foreign_key"):
         add(r["res"], r["row"], r["fields"], "foreign-key", "foreign-key", r["value"], value=r["value"], fields=r["fields"],
             ref_fields=r["ref_fields"], ref_file=files.get(r["ref_res"], r["ref_res"]))
     # canonical form: order and boolean spelling, and text not in NFC
-    for r in rows(con, "schema/unsorted"):
-        add(r["res"], r["row"], ", ".join(by_name[r["res"]].primary_key), "canonical-form", "unsorted",
-            key=", ".join(by_name[r["res"]].primary_key))
+    for res, row in sorted(unsorted.items()):
+        add(res, row, ", ".join(by_name[res].primary_key), "canonical-form", "unsorted", key=", ".join(by_name[res].primary_key))
     for r in rows(con, "schema/boolean_spelling"):
         add(r["res"], r["row"], name_of(r["res"], r["pos"]), "canonical-form", "boolean-spelling", r["value"])
     if non_nfc:

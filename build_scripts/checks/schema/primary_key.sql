@@ -1,11 +1,9 @@
--- Rows repeating an earlier row's primary key (first_row is the earlier row), and rows whose key cells are all
--- missing (first_row NULL), as frictionless reports them.
-WITH dup AS (
-    SELECT res, key, min(row) AS first_row FROM keys GROUP BY res, key HAVING count(*) > 1
+-- Rows repeating an earlier row's key, in the files given (those not in key order), with the row it repeats.
+WITH k AS (SELECT * FROM keys WHERE list_contains(?, res) AND list_max(cells) <> ''),
+dup AS (SELECT res, key FROM k GROUP BY res, key HAVING count(*) > 1)
+SELECT res, row, key, previous_row FROM (
+    SELECT k.res, k.row, k.cells AS key, lag(k.row) OVER (PARTITION BY k.res, k.key ORDER BY k.row) AS previous_row
+    FROM k JOIN dup ON dup.res = k.res AND dup.key = k.key
 )
-SELECT k.res, k.row, k.cells AS key, dup.first_row
-FROM keys AS k JOIN dup ON dup.res = k.res AND dup.key = k.key
-WHERE k.row > dup.first_row AND list_max(k.cells) <> ''
-UNION ALL
-SELECT res, row, cells AS key, NULL AS first_row FROM keys WHERE list_max(cells) = ''
-ORDER BY 1, 2;
+WHERE previous_row IS NOT NULL
+ORDER BY res, row;
