@@ -125,3 +125,15 @@ def test_a_second_build_into_the_same_folder_leaves_no_stale_slice(tmp_path):
     stale.write_text("unit_id\n", encoding="utf-8")
     slices.write_all(pub.con, pub.site_dir)
     assert not stale.exists()
+
+
+def test_a_page_worker_reopens_what_was_published_and_renders_the_same_blocks(pub):
+    from build_scripts import db
+    from build_scripts.research import fragments, publish
+
+    worker = publish.reopen(db.load_package(FIXTURE), pub.descriptor, pub.site_dir)
+    assert worker.files == [] and worker.sums == pub.sums and worker.slices == pub.slices
+    for lang in ("vi", "en"):
+        assert fragments.indicator(worker, "grdp_growth", lang) == fragments.indicator(pub, "grdp_growth", lang)
+        assert fragments.unit(worker, "bac-ninh", lang) == fragments.unit(pub, "bac-ninh", lang)
+        assert fragments.data(worker, lang, "grdp_growth", "bac-ninh") == fragments.data(pub, lang, "grdp_growth", "bac-ninh")

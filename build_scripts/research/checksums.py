@@ -37,6 +37,17 @@ def compute(site_dir: Path) -> dict[str, FileSum]:
     return {s.path: s for s in sorted(sums, key=lambda s: s.path)}
 
 
+def read(site_dir: Path) -> dict[str, FileSum]:
+    """The sums as written by ``write``: digests from downloads/SHA256SUMS, sizes from the files (no hashing)."""
+    downloads = site_dir / "downloads"
+    sums = {}
+    for line in (downloads / SUMS_NAME).read_text(encoding="utf-8").splitlines():
+        digest, name = line.split("  ", 1)
+        path = f"downloads/{name}"
+        sums[path] = FileSum(path, (downloads / name).stat().st_size, digest)
+    return dict(sorted(sums.items()))
+
+
 def sums_text(sums: dict[str, FileSum]) -> str:
     return "".join(f"{s.sha256}  {s.path.removeprefix('downloads/')}\n" for s in sums.values())
 

@@ -8,6 +8,8 @@
 
 ``publish(con, descriptor, site_dir, page_units=None)`` returns a ``Published``: the files written and
 what the page blocks (fragments.py) need. ``con`` has the package loaded (build_scripts.db.load_package).
+A process that renders pages but did not publish (a worker with its own connection) calls
+``reopen(con, descriptor, site_dir, page_units)`` instead: the same blocks, nothing written.
 """
 
 from __future__ import annotations
@@ -48,6 +50,18 @@ class Published:
 
     def has_page(self, kind: str, key: str) -> bool:
         return kind == "indicators" or self.page_units is None or key in self.page_units
+
+
+def reopen(con, descriptor: dict, site_dir: Path, page_units=None) -> Published:
+    """What ``publish`` returned, for a process that did not write the files (a page worker with its own
+    connection): the slices from the package, the sums from downloads/SHA256SUMS; nothing is written."""
+    site_dir = Path(site_dir)
+    common.ensure_long(con)
+    found = [slices.Slice(kind, row[id_column], row["figures"])
+             for kind, (list_query, _, id_column) in sorted(slices.KINDS.items())
+             for row in common.query(con, list_query)]
+    return Published(con, descriptor, site_dir, found, checksums.read(site_dir), [],
+                     frozenset(page_units) if page_units is not None else None)
 
 
 def publish(con, descriptor: dict, site_dir: Path, page_units=None) -> Published:
