@@ -40,7 +40,8 @@ def run(args):
     catalogue = read_catalogue()
     indicator_rows = cat.rows(catalogue, schemas["indicators"])
     period_map = periods.interpret(r["period"] for r in seed_rows)
-    candidates, excluded = observations.convert_rows(seed_rows, lookup, catalogue, period_map)
+    unchanged = {r["name_vi"] for r in post if ";" not in r["merged_from"]}
+    candidates, excluded = observations.convert_rows(seed_rows, lookup, catalogue, period_map, unchanged)
     kept, key_excluded, merged = observations.drop_key_conflicts(candidates)
     excluded += key_excluded
     outliers = observations.magnitude_outliers(kept, catalogue)

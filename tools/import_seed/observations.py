@@ -21,21 +21,39 @@ def _excluded(row, reason, unit_id="", indicator_id="", period=""):
             "reason": reason, "unit_id": unit_id}
 
 
-def convert_rows(seed_rows, units_lookup, catalogue, periods):
-    """First pass: map and check each row on its own. Returns (candidates, excluded)."""
+def _in_scope(scope, row, unchanged):
+    """Scope of a rule of excluded_sources.csv: all rows of the page, or those of unchanged or merged provinces."""
+    if scope == "all":
+        return True
+    if row["boundary"] != "post-2025":
+        return False
+    if scope == "unchanged_units":
+        return row["province"] in unchanged
+    if scope == "merged_units":
+        return row["province"] not in unchanged
+    raise ImportSeedError("tools/import_seed/excluded_sources.csv", field="scope", message=f"unknown scope {scope!r}")
+
+
+def convert_rows(seed_rows, units_lookup, catalogue, periods, unchanged=frozenset()):
+    """First pass: map and check each row on its own. Returns (candidates, excluded).
+
+    unchanged: Vietnamese names of the post-2025 provinces that were not merged (one former province)."""
     slug_map = {r["seed_indicator"]: r["indicator_id"] for r in mapping("indicator_map.csv", ["seed_indicator", "indicator_id"])}
     conversions = {(r["seed_unit"], r["canonical_unit"]): r["factor"]
                    for r in mapping("unit_conversions.csv", ["seed_unit", "canonical_unit", "factor"])}
     by_hand = {(r["seed_file"], int(r["line"])): r["reason"]
                for r in mapping("exclusions.csv", ["seed_file", "line", "reason"])}
-    by_source = {r["source_url"]: r["reason"] for r in mapping("excluded_sources.csv", ["source_url", "reason"])}
+    by_source = mapping("excluded_sources.csv", ["source_url", "seed_indicator", "scope", "reason"])
     kept, excluded = [], []
     for row in seed_rows:
         if (row["_file"], row["_line"]) in by_hand:
             excluded.append(_excluded(row, by_hand[(row["_file"], row["_line"])]))
             continue
-        if row["source_url"] in by_source:
-            excluded.append(_excluded(row, by_source[row["source_url"]]))
+        rule = next((r for r in by_source if r["source_url"] == row["source_url"]
+                     and r["seed_indicator"] in ("", row["indicator"])
+                     and _in_scope(r["scope"], row, unchanged)), None)
+        if rule:
+            excluded.append(_excluded(row, rule["reason"]))
             continue
         indicator_id = slug_map.get(row["indicator"], row["indicator"])
         entry = catalogue.get(indicator_id)
