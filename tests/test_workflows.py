@@ -106,6 +106,8 @@ def test_main_is_built_and_deployed_with_the_official_pages_actions():
 
 def test_a_release_publishes_the_versioned_zip_and_its_checksum():
     lines = run_lines(load("release.yml"))
+    assert lines.index("make validate") < lines.index("make build")
+    assert 'cp "site/downloads/${name}" "dist/${name}"' in lines  # the same file as the site's, when it has one
     assert '.venv/bin/python -m build_scripts.changelog check --tag "$TAG"' in lines
     assert any(line.startswith("(cd dist && sha256sum") for line in lines)
     assert any("gh release create" in line and "dist/*.zip.sha256" in line for line in lines)
