@@ -235,7 +235,7 @@ def test_schema_metadata_and_other_tables_changes_are_listed(base, tmp_path):
     assert "- **Other tables:** sources 0 added, 1 changed, 0 removed; units 0 added, 1 changed, 0 removed." in lines
     assert "| sources | src-bbbbbbbbbb | changed | title | Report B | Report B (corrected) |" in lines
     assert "| units | ha-noi | changed | name_en | Hanoi | Ha Noi |" in lines
-    assert "| package | changed | version | \"0.1.0\" | \"0.2.0\" |" in lines
+    assert "| package | changed | version | `\"0.1.0\"` | `\"0.2.0\"` |" in lines
     assert "| field `observations.page` | added |  |  |  |" in lines
     assert "- **Figures:** 0 added, 0 changed, 0 removed." in lines
 

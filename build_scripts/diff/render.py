@@ -26,7 +26,7 @@ def render(comparison: Comparison, max_rows: int = MAX_ROWS) -> str:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(cell=cell, code=code, url=url, pct=pct, count=count, short=short)
+    env.filters.update(cell=cell, code=code, url=url, pct=pct, count=count, short=short, short_code=short_code)
     return env.get_template("diff.md.j2").render(**context(comparison, max_rows))
 
 
@@ -115,3 +115,11 @@ def short(value, limit: int = MAX_VALUE_CHARS) -> str:
         return ""
     text = " ".join(str(value).split())
     return cell(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def short_code(value, limit: int = MAX_VALUE_CHARS) -> str:
+    """A value as a code span (JSON of the descriptor), cut like short; empty for a missing value."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    return "`" + code(text if len(text) <= limit else text[: limit - 1] + "…") + "`"
