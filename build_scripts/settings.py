@@ -36,3 +36,6 @@ SERVE_PORT = 8000
 
 # Charts on the pages (build_scripts/charts); off gives pages with their descriptions and tables only.
 CHARTS = True
+
+# Processes that generate pages (at most one a core): chart rendering is most of a build's time.
+PAGE_WORKERS = 4

@@ -13,7 +13,7 @@ from build_scripts import i18n, settings
 NAV_KEYS = {
     "index.md": "home", "indicators/index.md": "indicators", "provinces/index.md": "provinces",
     "data/index.md": "data", "sources/index.md": "sources", "methodology.md": "methodology",
-    "about.md": "about", "contributing.md": "contributing",
+    "about.md": "about", "api.md": "api", "contributing.md": "contributing",
 }
 
 

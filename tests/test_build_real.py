@@ -1,0 +1,72 @@
+"""The build of the real package (datapackage/): every indicator with figures and every unit with figures
+has its page in both languages, and every download opens (Parquet read back with DuckDB, the zip
+validated with frictionless). Slow: it renders every chart of the portal."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "datapackage"
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site-build")]
+
+
+def read_csv(name: str) -> list[dict]:
+    with open(PACKAGE / "data" / f"{name}.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    if not (PACKAGE / "data" / "observations.csv").is_file():
+        pytest.fail("datapackage/data/observations.csv is missing: the real package has no figures yet")
+    root = tmp_path_factory.mktemp("real")
+    result = subprocess.run([sys.executable, "-m", "build_scripts", "build", "--package", str(PACKAGE),
+                             "--site-dir", str(root / "site"), "--build-dir", str(root / "build")],
+                            capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr[-5000:]
+    return root / "site"
+
+
+def test_every_indicator_with_figures_has_its_page_in_both_languages(site):
+    indicators = sorted({row["indicator_id"] for row in read_csv("observations")})
+    assert indicators
+    missing = [f"{prefix}indicators/{i}/" for i in indicators for prefix in ("", "en/")
+               if not (site / f"{prefix}indicators/{i}/index.html").is_file()]
+    assert missing == []
+
+
+def test_every_unit_with_figures_has_its_page_in_both_languages(site):
+    units = sorted({row["unit_id"] for row in read_csv("observations")})
+    missing = [f"{prefix}provinces/{u}/" for u in units for prefix in ("", "en/")
+               if not (site / f"{prefix}provinces/{u}/index.html").is_file()]
+    assert missing == []
+    assert (site / "provinces/bac-ninh/index.html").is_file() and (site / "en/index.html").is_file()
+
+
+def test_every_download_opens(site, tmp_path):
+    import duckdb
+
+    descriptor = json.loads((PACKAGE / "datapackage.json").read_text(encoding="utf-8"))
+    downloads = site / "downloads"
+    for resource in descriptor["resources"]:
+        name = resource["name"]
+        rows = len(read_csv(name))
+        assert (downloads / f"{name}.csv").read_bytes() == (PACKAGE / resource["path"]).read_bytes()
+        count = duckdb.sql("SELECT count(*) FROM read_parquet($p)", params={"p": str(downloads / f"{name}.parquet")}).fetchall()
+        assert count == [(rows,)], name
+        assert len(json.loads((downloads / f"{name}.json").read_text(encoding="utf-8"))) == rows, name
+    archive = downloads / f"{descriptor['name']}.zip"
+    with zipfile.ZipFile(archive) as handle:
+        handle.extractall(tmp_path)
+    frictionless = Path(sys.executable).with_name("frictionless")
+    result = subprocess.run([str(frictionless), "validate", str(tmp_path / "datapackage.json")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]
