@@ -11,6 +11,7 @@ from .values import convert, parse
 REFORM_END = date(2025, 6, 30)
 REFORM_YEAR = date(2025, 1, 1)
 SHARE_MEASURES = {"share_pct", "rate_pct"}
+RANKED_UNITS = {"pre-2025": 63, "post-2025": 34}
 PAGE_DERIVED_MARKERS = ("derived by the page", "combined by the article")
 
 
@@ -91,6 +92,8 @@ def convert_rows(seed_rows, units_lookup, catalogue, periods, unchanged=frozense
             reason = f"negative {entry['measure']} {value} for an indicator that cannot be negative"
         elif entry["measure"] == "rank" and (number < 1 or number != number.to_integral_value()):
             reason = f"rank {value} is not a whole number of at least 1"
+        elif entry["measure"] == "rank" and number > RANKED_UNITS[row["boundary"]]:
+            reason = f"rank {value} is beyond the {RANKED_UNITS[row['boundary']]} {row['boundary']} provinces"
         elif row["boundary"] == "pre-2025" and end > REFORM_END:
             reason = (f"pre-2025 unit with a period ending {end.isoformat()}, after the unit ceased to exist "
                       "on 2025-06-30")
