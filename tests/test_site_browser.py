@@ -71,9 +71,9 @@ def test_indicator_page_draws_its_charts_from_the_site_only(base_url, browser, t
                            "[...document.querySelectorAll('.bn-chart')].every(c => ['drawn', 'failed'].includes(c.dataset.bnState))",
                            polling=200, timeout=60_000)
     states = page.evaluate("[...document.querySelectorAll('.bn-chart')].map(c => c.dataset.bnState)")
-    assert states == ["drawn", "drawn"], (states, errors)
+    assert states == ["drawn", "drawn", "drawn"], (states, errors)  # the series, the ranking, the tile map
     assert page.locator("h1").first.text_content().strip() == heading
-    assert page.locator(".bn-chart svg").count() == 2  # the series and the ranking
+    assert page.locator(".bn-chart svg").count() == 3
     assert number in page.locator("main").text_content()
     shot = tmp_path / "indicator.png"
     page.screenshot(path=str(shot), full_page=True)

@@ -79,6 +79,8 @@ def model(site: Site, key: str, lang: str) -> dict:
         ranking_chart = chart_block.chart("ranking_chart", rows, lang, labels, out_dir, "ranking", description,
                                           indicator["decimals"], here)
 
+    tile_chart = tile_map(site, indicator, ranking, lang, out_dir, here) if ranking else ""
+
     units = site.units_by_id
     values = site.q("indicator_values", indicator_id=key)
     for row in values:
@@ -91,6 +93,7 @@ def model(site: Site, key: str, lang: str) -> dict:
         "focus_name": site.focus_units[0][f"name_{lang}"] if site.focus_units else site.focus_id,
         "ranking": ranking,
         "ranking_chart": ranking_chart,
+        "tile_chart": tile_chart,
         "values": values,
         "others": site.q("indicator_other_figures", indicator_id=key),
         "download": lambda name: href(here, f"downloads/{name}"),
@@ -99,3 +102,19 @@ def model(site: Site, key: str, lang: str) -> dict:
         "page_url": site.page_url(here, lang),
         "period": label,
     }
+
+
+def tile_map(site: Site, indicator: dict, ranking: list[dict], lang: str, out_dir, here: str):
+    """The ranked period on the tile-grid map, when the ranked units are the ones placed on it."""
+    tiles = site.q("tile_units")
+    placed = {row["unit_id"] for row in tiles}
+    if not tiles or not {row["unit_id"] for row in ranking} <= placed:
+        return ""
+    values = {row["unit_id"]: row["value"] for row in ranking}
+    rows = [{"unit_id": t["unit_id"], "name": t[f"name_{lang}"], "tile_row": t["tile_row"], "tile_col": t["tile_col"],
+             "value": values.get(t["unit_id"])} for t in tiles]
+    name = indicator[f"name_{lang}"]
+    unit_label = i18n.label(lang, "units", indicator["unit"])
+    description = i18n.t(lang, "chart_tiles_description", indicator=name, period=site.period_label(ranking[0]["period"], lang))
+    labels = {"legend": f"{name} ({unit_label})", "no_data": i18n.t(lang, "no_data"), "name": i18n.t(lang, "unit_name")}
+    return chart_block.chart("tile_map", rows, lang, labels, out_dir, "tiles", description, indicator["decimals"], here)
