@@ -1,0 +1,172 @@
+"""Period report (/reports/<period>/): the focus province's figures for one period, in the order of the
+province's own socio-economic reports, each with its change on the same period a year before, its target
+where one exists, its source, and the provinces compared where at least two have a figure.
+
+A period gets a report when one focus unit (the focus province, or its same-named predecessor: different
+units, never merged) has at least MIN_FIGURES shown outcomes for it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from itertools import groupby
+
+from markupsafe import Markup
+
+from build_scripts import i18n
+from build_scripts.pages import chart_block, markdown, province
+from build_scripts.pages.site import Site, href
+
+TEMPLATE = "report.md.j2"
+MIN_FIGURES = 6  # shown outcomes of one focus unit for a period to have a report
+GROWTH_MEASURE = "yoy_growth_pct"  # figures drawn together in the report's growth chart
+
+
+def reading_order(name: str) -> tuple[str, str]:
+    """A key that sorts names as a reader expects: letters first, diacritics only to break ties (Đ with D)."""
+    base = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    return ("".join(c for c in base if not unicodedata.combining(c)).casefold(), name)
+
+
+def report_periods(site: Site) -> list[dict]:
+    """The periods with a report, oldest first: period, start_date, end_date, figures (of the unit with most)."""
+    return site.q("report_periods", focus_ids=site.focus_ids, min_figures=MIN_FIGURES)
+
+
+def keys(site: Site) -> list[str]:
+    return sorted(row["period"] for row in report_periods(site))
+
+
+def directory(key: str) -> str:
+    return f"reports/{key}"
+
+
+def latest(site: Site) -> dict | None:
+    """The report of the period that ended last (of equal ends, the longest), or None without reports."""
+    periods = report_periods(site)
+    return periods[-1] if periods else None
+
+
+def change_text(row: dict, lang: str) -> Markup:
+    """The change on the same period a year before, as the province page words it."""
+    return province.change_text(row, lang)
+
+
+def target_text(row: dict, lang: str, site: Site) -> Markup:
+    """The target, its period, and for levels how much of it the figure reached; empty without a target."""
+    if row["target_value"] is None:
+        return Markup("")
+    unit = i18n.label(lang, "units", row["unit"])
+    text = i18n.t(lang, "report.target_value", value=i18n.number(row["target_value"], row["decimals"], lang),
+                  unit=unit, period=site.period_label(row["target_period"], lang))
+    if row["target_reached_pct"] is not None:
+        text += " " + i18n.t(lang, "report.target_reached", value=i18n.number(row["target_reached_pct"], 1, lang))
+    return markdown.escape(text)
+
+
+def _comparisons(site: Site, unit: dict, period: str) -> tuple[dict[str, list[dict]], list[dict]]:
+    """The provinces of the unit's boundary with a figure for the period, by indicator; the map's tiles."""
+    if not unit.get("boundary"):
+        return {}, []
+    params = {"period": period, "boundary": unit["boundary"], "focus_ids": site.focus_ids}
+    by_indicator = {k: list(g) for k, g in groupby(site.q("report_province_figures", **params),
+                                                  key=lambda r: r["indicator_id"])}
+    tiles = site.q("report_tile_units", boundary=unit["boundary"], focus_ids=site.focus_ids)
+    return by_indicator, tiles
+
+
+def _comparison(site: Site, row: dict, ranking: list[dict], tile_units: list[dict], unit: dict, period: str,
+                lang: str, here: str) -> dict | None:
+    """Provinces ranked and mapped for this indicator and period, when two or more have a figure."""
+    if len(ranking) < 2:
+        return None
+    values = {r["unit_id"]: r["value"] for r in ranking}
+    tiles = [{**t, "value": values.get(t["unit_id"])} for t in tile_units]
+    name = row[f"name_{lang}"]
+    unit_label = i18n.label(lang, "units", row["unit"])
+    period_label = site.period_label(period, lang)
+    out_dir = site.out_dir / here
+    stem = f"{row['indicator_id'].replace('_', '-')}-{unit['unit_id']}"
+    focus_rank = next((r["rank"] for r in ranking if r["unit_id"] == unit["unit_id"]), None)
+    missing = [t for t in tiles if t["value"] is None]
+    ranking_chart = chart_block.chart(
+        "ranking_chart",
+        [{"unit_id": r["unit_id"], "name": r[f"name_{lang}"], "value": r["value"], "focus": r["focus"]} for r in ranking],
+        lang, {"x_title": f"{name} ({unit_label})", "name": i18n.t(lang, "unit_name")}, out_dir, f"ranking-{stem}",
+        i18n.t(lang, "chart_ranking_description", indicator=name, period=period_label, n=len(ranking)),
+        row["decimals"], here)
+    map_chart = Markup("")
+    if tiles:
+        description = i18n.t(lang, "report.map_description", indicator=name, period=period_label, total=len(tiles),
+                             n=len(tiles) - len(missing), missing=len(missing))
+        map_chart = chart_block.chart(
+            "tile_map",
+            [{"unit_id": t["unit_id"], "name": t[f"name_{lang}"], "tile_row": t["tile_row"], "tile_col": t["tile_col"],
+              "value": t["value"], "focus": t["focus"]} for t in tiles],
+            lang, {"legend": f"{name} ({unit_label})", "no_data": i18n.t(lang, "report.no_figure"),
+                   "name": i18n.t(lang, "unit_name")},
+            out_dir, f"map-{stem}", description, row["decimals"], here)
+    return {"ranking": ranking, "ranking_chart": ranking_chart, "map_chart": map_chart, "focus_rank": focus_rank,
+            "missing": sorted((t[f"name_{lang}"] for t in missing), key=reading_order), "tiles": len(tiles)}
+
+
+def _growth_chart(site: Site, rows: list[dict], unit: dict, period: str, lang: str, here: str) -> Markup:
+    """One bar a growth figure (change on the same period a year before, %) of this unit and period."""
+    growth = [r for r in rows if r["measure"] == GROWTH_MEASURE]
+    if len(growth) < 2:
+        return Markup("")
+    description = i18n.t(lang, "report.growth_description", n=len(growth), unit=unit[f"name_{lang}"],
+                         period=site.period_label(period, lang))
+    points = [{"unit_id": r["indicator_id"], "name": r[f"name_{lang}"], "value": r["value"], "focus": bool(r["headline"])}
+              for r in growth]
+    return chart_block.chart("ranking_chart", points, lang,
+                             {"x_title": i18n.t(lang, "report.growth_axis"), "name": i18n.t(lang, "indicator")},
+                             site.out_dir / here, f"growth-{unit['unit_id']}", description, 1, here)
+
+
+def _neighbours(site: Site, periods: list[str], key: str, here: str) -> dict:
+    """The reports just before and after this one, and the one of the same period a year before."""
+    i = periods.index(key)
+    year_before = site.q("report_period_year_before", period=key)
+    before = year_before[0]["period"] if year_before else None
+    link = lambda p: {"period": p, "href": href(here, directory(p))} if p else None  # noqa: E731
+    return {"previous": link(periods[i - 1] if i > 0 else None),
+            "next": link(periods[i + 1] if i + 1 < len(periods) else None),
+            "year_before": link(before if before in periods else None)}
+
+
+def model(site: Site, key: str, lang: str) -> dict:
+    here = directory(key)
+    periods = [row["period"] for row in report_periods(site)]
+    blocks = []
+    for unit in site.focus_units:
+        rows = site.q("report_figures", unit_id=unit["unit_id"], period=key, themes=site.themes)
+        if not rows:
+            continue
+        provinces, tile_units = _comparisons(site, unit, key)
+        for row in rows:
+            row["href"] = href(here, f"indicators/{row['indicator_id']}")
+            row["unit_label"] = i18n.label(lang, "units", row["unit"])
+            row["change_text"] = change_text(row, lang)
+            row["target_text"] = target_text(row, lang, site)
+            row["comparison"] = _comparison(site, row, provinces.get(row["indicator_id"], []), tile_units, unit, key,
+                                            lang, here)
+        themes = [(theme, list(group)) for theme, group in groupby(rows, key=lambda r: r["theme"])]
+        blocks.append({
+            "unit": unit,
+            "href": href(here, f"provinces/{unit['unit_id']}") if unit["unit_id"] in site.units_by_id else None,
+            "themes": themes,
+            "n": len(rows),
+            "growth_chart": _growth_chart(site, rows, unit, key, lang, here),
+            "compared": [r for r in rows if r["comparison"]],
+            "missing_before": any(r["before_value"] is None for r in rows),
+        })
+    return {
+        "period_key": key,
+        "period_label": site.period_label(key, lang),
+        "blocks": blocks,
+        "neighbours": _neighbours(site, periods, key, here),
+        "home_href": href(here, ""),
+        "sources_href": href(here, "sources"),
+        "period": lambda p: site.period_label(p, lang),
+    }
