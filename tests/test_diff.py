@@ -316,3 +316,31 @@ def test_markdown_in_the_data_is_shown_as_written(base, tmp_path):
     head = make_package(tmp_path / "head", FILES | {"data/observations.csv": OBSERVATIONS.replace("6.52,", f'6.52,"{note}"')})
     lines = run_diff(str(base), "--package", str(head), "--no-validate").stdout.splitlines()
     assert "| `grdp_growth` | ha-noi | 2024 | actual | src-bbbbbbbbbb |  | \\<b\\>bold\\</b\\> \\| \\*star\\* \\[link\\](x) |" in lines
+
+
+REFORM_UNITS = """unit_id,name_vi,name_en,unit_type,boundary,region_id,gso_code,seat,valid_from,valid_to,tile_row,tile_col,source_id,note
+bac-giang-pre2025,Bắc Giang,Bac Giang,province,pre-2025,,24,,,2025-06-30,,,,
+bac-ninh,Bắc Ninh,Bac Ninh,province,post-2025,,,,2025-07-01,,3,8,,
+bac-ninh-pre2025,Bắc Ninh,Bac Ninh,province,pre-2025,,27,,,2025-06-30,,,,
+ha-noi,Hà Nội,Hanoi,municipality,post-2025,,01,,,,3,7,,
+"""
+REFORM_CROSSWALK = """from_unit_id,to_unit_id,effective_date,source_id
+bac-giang-pre2025,bac-ninh,2025-07-01,src-aaaaaaaaaa
+bac-ninh-pre2025,bac-ninh,2025-07-01,src-aaaaaaaaaa
+"""
+REFORM_OBSERVATIONS = """unit_id,indicator_id,period,status,source_id,value,note
+bac-giang-pre2025,grdp_current,2024,actual,src-aaaaaaaaaa,160000,
+bac-ninh-pre2025,grdp_current,2024,actual,src-aaaaaaaaaa,240000,
+"""
+
+
+def test_a_corrected_part_shows_the_derived_sum_it_changes(tmp_path):
+    files = FILES | {"data/units.csv": REFORM_UNITS, "data/unit_crosswalk.csv": REFORM_CROSSWALK, "data/observations.csv": REFORM_OBSERVATIONS}
+    base = make_package(tmp_path / "base", files)
+    head = make_package(tmp_path / "head", files | {"data/observations.csv": REFORM_OBSERVATIONS.replace("160000", "170000")})
+    result = run_diff(str(base), "--package", str(head))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "- **Derived figures** (sums of pre-2025 provinces): 0 added, 1 changed, 0 removed." in lines
+    assert "| bac-giang-pre2025 | 2024 | actual | src-aaaaaaaaaa | 160000 | 170000 | +6.2 % |" in lines
+    assert "| `grdp_current` | bac-ninh | 2024 | actual | 400000 | 410000 | +2.5 % |" in lines

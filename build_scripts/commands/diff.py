@@ -7,7 +7,7 @@ def add_arguments(parser):
     parser.add_argument("base", metavar="BASE", help="the package before the change: a git revision (main, HEAD~1, a commit id) or a package folder")
     parser.add_argument("--package", default="datapackage", help="the package after the change (default: datapackage/)")
     parser.add_argument("--max-rows", type=_positive, default=50, metavar="N", help="summarise a section that has more than N rows (default: 50)")
-    parser.add_argument("--no-validate", dest="validate", action="store_false", help="skip comparing validation warnings (faster)")
+    parser.add_argument("--no-validate", dest="validate", action="store_false", help="skip validating both packages, and so the new warnings and the derived sums of pre-2025 provinces (faster)")
 
 
 def _positive(text: str) -> int:

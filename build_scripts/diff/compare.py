@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts.diff.read import Package, primary_keys, read_descriptor, read_package
@@ -30,13 +30,15 @@ class Comparison:
     schema: list[dict]
     missing_files: dict[str, list[str]]
     validation: ValidationChanges | None = None
-    notes: list[str] = field(default_factory=list)
+    # derived figures (sums of pre-2025 parts) added, changed or removed; None when not compared
+    derived: list[dict] | None = None
+    derived_failure: str | None = None  # why the derived figures could not be compared
 
     @property
     def is_empty(self) -> bool:
         """No change to figures, sources, other tables or the descriptor, and no new warning or error."""
         validation_quiet = self.validation is None or not (self.validation.introduced or self.validation.head_errors)
-        return not (self.figures or self.sources or self.tables or self.schema) and validation_quiet
+        return not (self.figures or self.sources or self.tables or self.schema or self.derived) and validation_quiet
 
 
 def compare(base_dir: Path, head_dir: Path, base_label: str, head_label: str) -> Comparison:

@@ -26,7 +26,7 @@ def render(comparison: Comparison, max_rows: int = MAX_ROWS) -> str:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(cell=cell, code=code, url=url, pct=pct, count=count, short=short, short_code=short_code)
+    env.filters.update(cell=cell, code=code, url=url, pct=pct, count=count, short=short, short_code=short_code, number=number)
     return env.get_template("diff.md.j2").render(**context(comparison, max_rows))
 
 
@@ -55,6 +55,9 @@ def context(comparison: Comparison, max_rows: int) -> dict:
         "schema": comparison.schema,
         "validation": comparison.validation,
         "version_changed": comparison.base_version != comparison.head_version,
+        "derived": comparison.derived,
+        "derived_kinds": {kind: sum(1 for r in comparison.derived or [] if r["change"] == kind) for kind in ("added", "changed", "removed")},
+        "derived_summarised": len(comparison.derived or []) > max_rows,
     }
 
 
@@ -123,3 +126,12 @@ def short_code(value, limit: int = MAX_VALUE_CHARS) -> str:
         return ""
     text = " ".join(str(value).split())
     return "`" + code(text if len(text) <= limit else text[: limit - 1] + "…") + "`"
+
+
+def number(value) -> str:
+    """A computed number (a derived sum) without float noise: 4672.2, not 4672.200000000001."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format(value, ".15g")
+    return str(value)

@@ -17,6 +17,7 @@ class ValidationChanges:
     introduced: list[str] = field(default_factory=list)  # warnings in the head that the base did not have
     resolved: int = 0  # warnings of the base that the head no longer has
     head_errors: list[str] = field(default_factory=list)  # errors of the head: it cannot be published
+    base_errors: int = 0  # errors of the base (a base that was already invalid)
     failure: str | None = None  # why validation could not run, if it could not
 
 
@@ -65,4 +66,5 @@ def validation_changes(base_dir: Path, head_dir: Path, validate=None) -> Validat
         introduced=sorted(introduced),
         resolved=sum(remaining.values()),
         head_errors=sorted(_shown(p, head_dir) for p in head.errors),
+        base_errors=len(base.errors),
     )
