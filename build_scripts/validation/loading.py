@@ -115,9 +115,19 @@ def _load_fast(con, loaded: Loaded, text: str) -> bool:
     return True
 
 
-def _load_slow(con, loaded: Loaded, text: str) -> None:
-    import pyarrow as pa
+def _insert_records(con, name: str, rows: list[list[str]]) -> None:
+    """Python-parsed records into DuckDB through a temporary canonical CSV file (row number first)."""
+    import tempfile
 
+    with tempfile.TemporaryDirectory(prefix="validate-") as tmp:
+        path = f"{tmp}/records.csv"
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            csv.writer(out, lineterminator="\n").writerows([number, *cells] for number, cells in enumerate(rows, start=1))
+        columns = {"row": "INTEGER", **{f"c{i}": "VARCHAR" for i in range(len(rows[0]))}}
+        con.execute(query("load/read_records"), {"res": name, "path": path, "columns": columns})
+
+
+def _load_slow(con, loaded: Loaded, text: str) -> None:
     spec = loaded.spec
     try:
         table = canonical.parse(text)
@@ -150,21 +160,9 @@ def _load_slow(con, loaded: Loaded, text: str) -> None:
             else:
                 cells.append(rec[idx])
         rows.append(cells)
-    con.register("incoming", pa.table({
-        "res": pa.array([spec.name] * len(rows), pa.string()),
-        "row": pa.array(range(1, len(rows) + 1), pa.int32()),
-        "cells": pa.array(rows, pa.list_(pa.string())),
-    }))
-    con.execute("INSERT INTO records SELECT res, row, cells FROM incoming")
-    con.unregister("incoming")
+    _insert_records(con, spec.name, rows)
     if padded:
-        con.register("incoming", pa.table({
-            "res": pa.array([spec.name] * len(padded), pa.string()),
-            "row": pa.array([r for r, _ in padded], pa.int32()),
-            "pos": pa.array([p for _, p in padded], pa.int32()),
-        }))
-        con.execute("INSERT INTO padded SELECT res, row, pos FROM incoming")
-        con.unregister("incoming")
+        con.executemany(query("load/insert_padded"), [[spec.name, r, p] for r, p in padded])
     loaded.rows = len(rows) - 1
     loaded.loaded = True
     header_ok = header == names

@@ -8,8 +8,6 @@ import re
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
-import pyarrow as pa
-
 from build_scripts.errors import Problem, say
 from build_scripts.validation.descriptor import ResourceSpec
 from build_scripts.validation.sql import query, rows
@@ -54,19 +52,11 @@ def create_definitions(con, specs: list[ResourceSpec]) -> None:
             fks["ref_res"].append(target.name)
             fks["ref_fields"].append(", ".join(fk["reference"]["fields"]))
             fks["ref_idx"].append([target.names.index(f) + 1 for f in fk["reference"]["fields"]])
-    schema = {
-        "fields": pa.schema([("res", pa.string()), ("pos", pa.int32()), ("name", pa.string()), ("type", pa.string()),
-                             ("required", pa.bool_()), ("pattern", pa.string()), ("enum", pa.list_(pa.string())),
-                             ("minimum", pa.float64()), ("maximum", pa.float64()), ("min_length", pa.int64()),
-                             ("max_length", pa.int64()), ("is_unique", pa.bool_()), ("missing", pa.list_(pa.string()))]),
-        "key_defs": pa.schema([("res", pa.string()), ("idx", pa.list_(pa.int32()))]),
-        "fk_defs": pa.schema([("res", pa.string()), ("fk", pa.int32()), ("fields", pa.string()), ("idx", pa.list_(pa.int32())),
-                              ("ref_res", pa.string()), ("ref_fields", pa.string()), ("ref_idx", pa.list_(pa.int32()))]),
-    }
     for name, data in (("fields", fields), ("key_defs", keys), ("fk_defs", fks)):
-        con.register("incoming", pa.table(data, schema=schema[name]))
         con.execute(query(f"schema/create_{name}"))
-        con.unregister("incoming")
+        rows_ = [list(r) for r in zip(*data.values())]
+        if rows_:
+            con.executemany(query(f"schema/insert_{name}"), rows_)
 
 
 def _frictionless_type_ok(value: str, type_: str) -> bool:
