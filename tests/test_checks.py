@@ -71,9 +71,15 @@ def bad_rank_zero(pkg):
     return "data/observations.csv", row, "value", "rank"
 
 
+def huge_number(pkg):
+    row = bp.find_row(pkg, "observations", lambda d: True)
+    bp.set_cell(pkg, "observations", row, "value", "1e400")
+    return "data/observations.csv", row, "value", "not-finite"
+
+
 CASES = {
     "period_grammar": [cases.bad_period, cases.noncanonical_period],
-    "finite_value": [cases.nan_value, cases.infinite_value],
+    "finite_value": [cases.nan_value, cases.infinite_value, huge_number],
     "share_range": [cases.share_over_100],
     "negative_level": [cases.negative_level],
     "rank_value": [cases.bad_rank, bad_rank_zero],
@@ -149,3 +155,9 @@ def test_hostile_text_is_data_and_is_escaped_in_messages(pkg):
     problem = next(p for p in report.errors if p.row == row and p.field == "status")
     assert "\u202e" not in str(problem) and "\x1b" not in str(problem)
     assert "\\u202e" in str(problem) and "\\x1b" in str(problem)
+
+
+def test_every_check_is_documented_for_maintainers():
+    readme = (CHECKS / "README.md").read_text(encoding="utf-8")
+    for name, check in domain.catalog()["checks"].items():
+        assert f"| `{name}` | {check['severity']} |" in readme, name
