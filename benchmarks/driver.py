@@ -1,0 +1,76 @@
+"""One build, run by the benchmark in its own process: the pipeline's phase times, plus the seconds spent in
+page queries and in charts, summed over the page workers.
+
+    .venv/bin/python -m benchmarks.driver PACKAGE SITE_DIR BUILD_DIR LOG_DIR
+
+Writes LOG_DIR/phases.json (the pipeline's Progress.times and its exit code) and one LOG_DIR/work-<pid>.txt a
+process ("queries <s>" and "charts <s>" lines). The page workers are spawned: each re-imports this module as
+__mp_main__, so the wrappers below are installed in every worker as well as in the parent.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+LOG_ENV = "BN_BENCH_LOG"
+
+
+def _timed(kind: str, func, log: Path):
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            with log.open("a", encoding="utf-8") as out:
+                out.write(f"{kind} {time.perf_counter() - start:.6f}\n")
+    wrapper.__wrapped__ = func
+    return wrapper
+
+
+def install() -> None:
+    """Wrap db.query (queries) and the chart and sparkline makers (charts) of this process."""
+    log_dir = os.environ.get(LOG_ENV)
+    if not log_dir:
+        return
+    from build_scripts import db
+    from build_scripts.pages import chart_block
+
+    log = Path(log_dir) / f"work-{os.getpid()}.txt"
+    if not hasattr(db.query, "__wrapped__"):
+        db.query = _timed("queries", db.query, log)
+    for name in ("chart", "sparkline"):
+        func = getattr(chart_block, name)
+        if not hasattr(func, "__wrapped__"):
+            setattr(chart_block, name, _timed("charts", func, log))
+
+
+def main(argv: list[str]) -> int:
+    import io
+    import json
+
+    from build_scripts.pipeline import run
+    from build_scripts.pipeline.progress import Progress
+
+    package, site, build, log_dir = (Path(a) for a in argv)
+    os.environ[LOG_ENV] = str(log_dir.resolve())
+    install()
+    stream = io.StringIO()
+    progress = Progress(stream=stream, interactive=False)
+    code = run(package, site, build, progress)
+    (log_dir / "phases.json").write_text(json.dumps({"exit": code, "times": progress.times, "output": stream.getvalue()},
+                                                    sort_keys=True), encoding="utf-8")
+    sys.stderr.write(stream.getvalue())
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+else:
+    install()  # a spawned page worker (__mp_main__), or an import: wraps only when the log folder is set
