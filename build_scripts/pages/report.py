@@ -53,15 +53,17 @@ def change_text(row: dict, lang: str) -> Markup:
 
 
 def target_text(row: dict, lang: str, site: Site) -> Markup:
-    """The target, its period, and for levels how much of it the figure reached; empty without a target."""
+    """The target, its period, and for levels how much of it the figure reached; empty without a target.
+    Our words, Babel's numbers and labels from the translation files, each label escaped."""
     if row["target_value"] is None:
         return Markup("")
-    unit = i18n.label(lang, "units", row["unit"])
+    unit = markdown.escape(i18n.label(lang, "units", row["unit"]))
+    period = markdown.escape(site.period_label(row["target_period"], lang))
     text = i18n.t(lang, "report.target_value", value=i18n.number(row["target_value"], row["decimals"], lang),
-                  unit=unit, period=site.period_label(row["target_period"], lang))
+                  unit=unit, period=period)
     if row["target_reached_pct"] is not None:
         text += " " + i18n.t(lang, "report.target_reached", value=i18n.number(row["target_reached_pct"], 1, lang))
-    return markdown.escape(text)
+    return Markup(text)
 
 
 def _comparisons(site: Site, unit: dict, period: str) -> tuple[dict[str, list[dict]], list[dict]]:
