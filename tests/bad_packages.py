@@ -95,3 +95,12 @@ def indicator_rows(pkg: Path, **match: str) -> set[str]:
 
 def unit_ids(pkg: Path, **match: str) -> set[str]:
     return {d["unit_id"] for d in dicts(pkg, "units") if all(d.get(k) == v for k, v in match.items())}
+
+
+def descriptor_line(pkg: Path, resource: str, field: str | None = None) -> int:
+    """The line of datapackage.json naming a resource (or a field of its schema): where problems about it point."""
+    lines = (pkg / "datapackage.json").read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if f'"name": {json.dumps(resource, ensure_ascii=False)}' in line)
+    if field is None:
+        return start + 1
+    return next(i for i, line in enumerate(lines) if i > start and f'"name": {json.dumps(field, ensure_ascii=False)}' in line) + 1

@@ -220,22 +220,23 @@ def invalid_json(pkg):
 
 def unknown_field_type(pkg):
     bp.edit_descriptor(pkg, lambda d: bp.resource_of(d, "sources")["schema"]["fields"][0].update(type="strin"))
-    return "datapackage.json", None, None, "field-type"
+    return ("datapackage.json", bp.descriptor_line(pkg, "sources", "source_id"), "resources.sources.schema.fields.source_id.type",
+            "field-type")
 
 
 def unsafe_path(pkg):
     bp.edit_descriptor(pkg, lambda d: bp.resource_of(d, "sources").update(path="../../etc/passwd"))
-    return "datapackage.json", None, None, "path-escapes"
+    return "datapackage.json", bp.descriptor_line(pkg, "sources"), "resources.sources.path", "path-escapes"
 
 
 def absolute_path(pkg):
     bp.edit_descriptor(pkg, lambda d: bp.resource_of(d, "sources").update(path="/etc/passwd"))
-    return "datapackage.json", None, None, "path-absolute"
+    return "datapackage.json", bp.descriptor_line(pkg, "sources"), "resources.sources.path", "path-absolute"
 
 
 def remote_path(pkg):
     bp.edit_descriptor(pkg, lambda d: bp.resource_of(d, "sources").update(path="https://example.org/sources.csv"))
-    return "datapackage.json", None, None, "path-remote"
+    return "datapackage.json", bp.descriptor_line(pkg, "sources"), "resources.sources.path", "path-remote"
 
 
 def symlink_escape(pkg):
@@ -243,7 +244,7 @@ def symlink_escape(pkg):
     outside.write_bytes(bp.csv_path(pkg, "sources").read_bytes())
     bp.csv_path(pkg, "sources").unlink()
     os.symlink(outside, bp.csv_path(pkg, "sources"))
-    return "datapackage.json", None, None, "path-escapes"
+    return "datapackage.json", bp.descriptor_line(pkg, "sources"), "resources.sources.path", "path-escapes"
 
 
 def missing_file(pkg):

@@ -34,8 +34,34 @@ class ResourceSpec:
     names: list[str] = field(default_factory=list)
 
 
-def _problem(kind: str, row: int | None = None, **params) -> Problem:
-    return Problem(DESCRIPTOR, row, None, kind if kind.startswith(("descriptor", "resource", "path", "field", "key")) else kind, say(kind, **params))
+def _problem(kind: str, row: int | None = None, loc: tuple[str, ...] = (), **params) -> Problem:
+    """A descriptor problem; loc names where in the descriptor (resource name, then keys), e.g. ("sources", "path")."""
+    field_ = ".".join(("resources",) + loc) if loc else None
+    return Problem(DESCRIPTOR, row, field_, kind, say(kind, **params))
+
+
+def locate(problems: list[Problem], text: str) -> list[Problem]:
+    """Give each descriptor problem the line of datapackage.json it is about: the resource's "name" line, or the
+    line of the field it names within that resource."""
+    from dataclasses import replace
+
+    out = []
+    for p in problems:
+        if p.file != DESCRIPTOR or p.row is not None or not p.field:
+            out.append(p)
+            continue
+        parts = p.field.split(".")
+        row = None
+        match = re.search(r'"name"\s*:\s*' + re.escape(json.dumps(parts[1], ensure_ascii=False)), text)
+        if match:
+            start = match.start()
+            if "fields" in parts and len(parts) > parts.index("fields") + 1:
+                name = parts[parts.index("fields") + 1]
+                inner = re.compile(r'"name"\s*:\s*' + re.escape(json.dumps(name, ensure_ascii=False))).search(text, match.end())
+                start = inner.start() if inner else start
+            row = text.count("\n", 0, start) + 1
+        out.append(replace(p, row=row))
+    return out
 
 
 def load(package: Path) -> tuple[dict | None, list[Problem]]:
@@ -60,21 +86,21 @@ def load(package: Path) -> tuple[dict | None, list[Problem]]:
 def safe_path(package: Path, name: str, path: object) -> tuple[Path | None, list[Problem]]:
     """The resolved file of a resource path, or None and the reason it is refused."""
     if not isinstance(path, str) or not path:
-        return None, [_problem("path-not-string", resource=name)]
+        return None, [_problem("path-not-string", loc=(name, "path"), resource=name)]
     if SCHEME.match(path) or path.startswith("//") or "://" in path:
-        return None, [_problem("path-remote", resource=name, path=path)]
+        return None, [_problem("path-remote", loc=(name, "path"), resource=name, path=path)]
     if path.startswith(("/", "\\")) or PurePosixPath(path).is_absolute() or re.match(r"^[A-Za-z]:", path):
-        return None, [_problem("path-absolute", resource=name, path=path)]
+        return None, [_problem("path-absolute", loc=(name, "path"), resource=name, path=path)]
     parts = re.split(r"[/\\]", path)
     if ".." in parts or "\x00" in path:
-        return None, [_problem("path-escapes", resource=name, path=path)]
+        return None, [_problem("path-escapes", loc=(name, "path"), resource=name, path=path)]
     root = package.resolve()
     try:
         resolved = (root / path).resolve()
     except (OSError, RuntimeError, ValueError):
-        return None, [_problem("path-escapes", resource=name, path=path)]
+        return None, [_problem("path-escapes", loc=(name, "path"), resource=name, path=path)]
     if root not in resolved.parents:
-        return None, [_problem("path-escapes", resource=name, path=path)]
+        return None, [_problem("path-escapes", loc=(name, "path"), resource=name, path=path)]
     return resolved, []
 
 
@@ -105,7 +131,7 @@ def resources(package: Path, descriptor: dict) -> tuple[list[ResourceSpec], list
         if spec is None:
             continue
         if spec.name in seen:
-            problems.append(_problem("resource-duplicate", resource=spec.name))
+            problems.append(_problem("resource-duplicate", loc=(spec.name,), resource=spec.name))
             continue
         seen.add(spec.name)
         specs.append(spec)
@@ -114,16 +140,20 @@ def resources(package: Path, descriptor: dict) -> tuple[list[ResourceSpec], list
         for fk in spec.foreign_keys:
             target = fk["reference"]["resource"] or spec.name
             if target not in names:
-                problems.append(_problem("key-resource", resource=spec.name, target=target))
+                problems.append(_problem("key-resource", loc=(spec.name, "schema", "foreignKeys"), resource=spec.name, target=target))
                 continue
             target_fields = next(s.names for s in specs if s.name == target)
             for ref_field in fk["reference"]["fields"]:
                 if ref_field not in target_fields:
-                    problems.append(_problem("key-field", key="foreign key", resource=spec.name, field=f"{target}.{ref_field}"))
+                    problems.append(_problem("key-field", loc=(spec.name, "schema", "foreignKeys"), key="foreign key", resource=spec.name, field=f"{target}.{ref_field}"))
     for required in REQUIRED_RESOURCES:
         if required not in names and not any(required == (r.get("name") if isinstance(r, dict) else None) for r in items):
             problems.append(_problem("resource-missing", resource=required))
-    return specs, problems
+    try:
+        text = (package / DESCRIPTOR).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return specs, locate(problems, text)
 
 
 def frictionless_check(descriptor: dict):
@@ -151,54 +181,54 @@ def _resource(package: Path, res: object, label: str, problems: list[Problem]) -
         problems.append(_problem("resource-invalid", resource=label, detail="its name must be lower-case letters, digits, '.', '_' or '-'"))
         return None
     if "data" in res and "path" not in res:
-        problems.append(_problem("resource-invalid", resource=name, detail="inline data is not allowed; use a CSV file"))
+        problems.append(_problem("resource-invalid", loc=(name,), resource=name, detail="inline data is not allowed; use a CSV file"))
         return None
     file, path_problems = safe_path(package, name, res.get("path"))
     problems.extend(path_problems)
     schema = res.get("schema")
     if isinstance(schema, str):
-        problems.append(_problem("resource-invalid", resource=name, detail="the schema must be inline, not a path or address"))
+        problems.append(_problem("resource-invalid", loc=(name,), resource=name, detail="the schema must be inline, not a path or address"))
         return None
     if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not schema["fields"]:
-        problems.append(_problem("resource-invalid", resource=name, detail="it needs a schema with a list of fields"))
+        problems.append(_problem("resource-invalid", loc=(name,), resource=name, detail="it needs a schema with a list of fields"))
         return None
     fields: list[Field] = []
     for f in schema["fields"]:
         if not isinstance(f, dict) or not isinstance(f.get("name"), str) or not f["name"]:
-            problems.append(_problem("resource-invalid", resource=name, detail="every field needs a name"))
+            problems.append(_problem("resource-invalid", loc=(name,), resource=name, detail="every field needs a name"))
             return None
         ftype = f.get("type", "string")
         if ftype not in TYPES:
-            problems.append(_problem("field-type", resource=name, field=f["name"], type=str(ftype)))
+            problems.append(_problem("field-type", loc=(name, "schema", "fields", f["name"], "type"), resource=name, field=f["name"], type=str(ftype)))
             return None
         constraints = f.get("constraints", {})
         if not isinstance(constraints, dict):
-            problems.append(_problem("resource-invalid", resource=name, detail=f"the constraints of {f['name']} must be an object"))
+            problems.append(_problem("resource-invalid", loc=(name,), resource=name, detail=f"the constraints of {f['name']} must be an object"))
             return None
         bad = _bad_constraints(constraints)
         if bad:
-            problems.append(_problem("resource-invalid", resource=name, detail=f"field {f['name']}: {bad}"))
+            problems.append(_problem("resource-invalid", loc=(name,), resource=name, detail=f"field {f['name']}: {bad}"))
             return None
         fields.append(Field(f["name"], ftype, constraints))
     names = [f.name for f in fields]
     for dup in sorted({n for n in names if names.count(n) > 1}):
-        problems.append(_problem("field-duplicate", resource=name, field=dup))
+        problems.append(_problem("field-duplicate", loc=(name, "schema", "fields", dup), resource=name, field=dup))
         return None
     pk = schema.get("primaryKey", [])
     pk = [pk] if isinstance(pk, str) else pk
     if not isinstance(pk, list) or any(k not in names for k in pk):
-        problems.append(_problem("key-field", key="primary key", resource=name, field=str(pk)))
+        problems.append(_problem("key-field", loc=(name, "schema", "primaryKey"), key="primary key", resource=name, field=str(pk)))
         return None
     fks = []
     for fk in schema.get("foreignKeys", []) if isinstance(schema.get("foreignKeys", []), list) else [None]:
         norm = _foreign_key(fk)
         if norm is None or any(f not in names for f in norm["fields"]):
-            problems.append(_problem("key-field", key="foreign key", resource=name, field=json.dumps(fk, ensure_ascii=False)[:200]))
+            problems.append(_problem("key-field", loc=(name, "schema", "foreignKeys"), key="foreign key", resource=name, field=json.dumps(fk, ensure_ascii=False)[:200]))
             return None
         fks.append(norm)
     missing = schema.get("missingValues", [""])
     if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
-        problems.append(_problem("resource-invalid", resource=name, detail="missingValues must be a list of strings"))
+        problems.append(_problem("resource-invalid", loc=(name,), resource=name, detail="missingValues must be a list of strings"))
         return None
     return ResourceSpec(name, res.get("path") if isinstance(res.get("path"), str) else "", fields, pk, fks, missing, file, names)
 
