@@ -28,7 +28,7 @@ ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 # Resources in the order they are loaded (a resource only refers to ones before it, or to itself).
 RESOURCES = ("sources", "units", "unit_crosswalk", "indicators", "observations")
 
-# A fixed date for every build (the sitemap's lastmod, gzip headers): builds are byte-identical.
+# The date of a build when the package has no "created" time (the sitemap, gzip headers): builds are byte-identical.
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 
 SERVE_HOST = "127.0.0.1"

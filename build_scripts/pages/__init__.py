@@ -38,12 +38,16 @@ def tasks(site: Site) -> list[tuple[str, str]]:
     return [(page_type.name, key) for page_type in PAGE_TYPES for key in page_type.load().keys(site)]
 
 
-def _init_worker(package_dir: str, out_dir: str, focus: str, charts: bool) -> None:
+def _init_worker(package_dir: str, out_dir: str, focus: str, charts: bool, research: bool) -> None:
     global _SITE
     from build_scripts import db
 
     settings.CHARTS = charts
     _SITE = Site.load(db.load_package(Path(package_dir)), Path(package_dir), Path(out_dir), focus)
+    if research:
+        from build_scripts.research.publish import reopen
+
+        _SITE.research = reopen(_SITE.con, _SITE.descriptor, Path(out_dir), page_units=[u["unit_id"] for u in _SITE.units])
 
 
 def _run_task(task: tuple[str, str]) -> tuple[str, int]:
@@ -55,7 +59,7 @@ def generate(site: Site, progress: Callable[[str, int], None] | None = None, wor
     todo = tasks(site)
     workers = workers if workers is not None else min(os.cpu_count() or 1, settings.PAGE_WORKERS)
     counts: Counter = Counter({page_type.name: 0 for page_type in PAGE_TYPES})
-    if workers <= 1 or len(todo) < 20:
+    if workers <= 1 or len(todo) < 8:
         for task in todo:
             counts[task[0]] += build_page(site, *task)
     else:
@@ -63,7 +67,7 @@ def generate(site: Site, progress: Callable[[str, int], None] | None = None, wor
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("spawn")  # no fork of a process holding a DuckDB database
-        init = (str(site.package_dir), str(site.out_dir), site.focus_id, settings.CHARTS)
+        init = (str(site.package_dir), str(site.out_dir), site.focus_id, settings.CHARTS, site.research is not None)
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=init) as pool:
             for name, n in pool.map(_run_task, todo, chunksize=4):
                 counts[name] += n

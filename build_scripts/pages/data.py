@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from build_scripts import db, settings
 from build_scripts.pages.site import Site, href
+from build_scripts.research import fragments
 
 TEMPLATE = "data.md.j2"
 FORMATS = ("csv", "parquet", "json")
@@ -54,5 +55,7 @@ def model(site: Site, key: str, lang: str) -> dict:
         "zip_href": href(here, f"downloads/{site.descriptor['name']}.zip"),
         "descriptor_href": href(here, "downloads/datapackage.json"),
         "licenses": site.descriptor.get("licenses", []),
+        "research": fragments.data(site.research, lang, *fragments.snippet_subject(
+            site.research, site.focus_id, [row["indicator_id"] for row in site.indicators if row.get("headline")])),
         "base_url": Markup(base) if re.fullmatch(r"https?://[A-Za-z0-9._/-]+", base) else Markup("https://example.org"),
     }

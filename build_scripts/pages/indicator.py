@@ -8,6 +8,7 @@ from collections import Counter
 from build_scripts import i18n
 from build_scripts.pages import chart_block
 from build_scripts.pages.site import Site, href
+from build_scripts.research import fragments
 
 TEMPLATE = "indicator.md.j2"
 
@@ -101,6 +102,7 @@ def model(site: Site, key: str, lang: str) -> dict:
         "sources_page": href(here, "sources"),
         "page_url": site.page_url(here, lang),
         "period": label,
+        "research": fragments.indicator(site.research, key, lang, unit_label),
     }
 
 

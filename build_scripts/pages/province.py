@@ -10,6 +10,7 @@ from markupsafe import Markup
 from build_scripts import i18n
 from build_scripts.pages import chart_block
 from build_scripts.pages.site import Site, href
+from build_scripts.research import fragments
 
 TEMPLATE = "province.md.j2"
 
@@ -88,4 +89,5 @@ def model(site: Site, key: str, lang: str) -> dict:
         "merged_from": merged_from,
         "themes": themes,
         "period": lambda p: site.period_label(p, lang),
+        "research": fragments.unit(site.research, key, lang),
     }

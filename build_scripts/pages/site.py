@@ -26,6 +26,7 @@ class Site:
     indicators: list[dict]
     languages: tuple[str, ...] = settings.LANGUAGES
     units: list[dict] = field(default_factory=list)
+    research: object = None  # build_scripts.research.publish.Published: set by the pipeline, reopened in a worker
 
     @classmethod
     def load(cls, con, package_dir: Path, out_dir: Path, focus_id: str = settings.FOCUS_UNIT) -> "Site":

@@ -55,6 +55,7 @@ def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progre
     from build_scripts import db, downloads
     from build_scripts.pages import generate
     from build_scripts.pages.site import Site
+    from build_scripts.research.publish import publish
 
     progress.phase("load")
     con = db.load_package(package_dir)
@@ -68,14 +69,16 @@ def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progre
     copy_assets(docs_dir)
     progress.done()
 
-    progress.phase("pages")
+    progress.phase("downloads")  # before the pages: they show the downloads' sizes and digests
+    files = downloads.write_all(con, package_dir, docs_dir / "downloads")
     site = Site.load(con, package_dir, docs_dir)
+    site.research = publish(con, site.descriptor, docs_dir, page_units=[u["unit_id"] for u in site.units])
+    files = sorted(files + site.research.files)
+    progress.done(f"{len(files)} files")
+
+    progress.phase("pages")
     counts = generate(site, progress=lambda name, n: progress.step(f"{name}: {n} pages"))
     progress.done(f"{sum(counts.values())} pages")
-
-    progress.phase("downloads")
-    files = downloads.write_all(con, package_dir, docs_dir / "downloads")
-    progress.done(f"{len(files)} files")
     con.close()
 
     progress.phase("mkdocs")
@@ -83,7 +86,7 @@ def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progre
     config_path = mkdocs_config.write(docs_dir, staging, build_dir / "mkdocs.yml", missing)
     for page in missing:
         progress.step(f"nav: {page} is not written yet; left out of the navigation")
-    run_mkdocs(config_path)
+    run_mkdocs(config_path, build_epoch(package_dir))
     copy_dropped_specs(docs_dir, staging)
     site_files = sum(1 for p in staging.rglob("*") if p.is_file())
     progress.done(f"{site_files} files")
@@ -120,13 +123,26 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_path: Path) -> None:
+def build_epoch(package_dir: Path) -> str:
+    """The site's date (sitemap, gzip headers): the package's "created" time, so a build depends only on
+    the package; settings.SOURCE_DATE_EPOCH when the descriptor has none."""
+    import datetime as dt
+    import json
+
+    created = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8")).get("created")
+    try:
+        return str(int(dt.datetime.fromisoformat(str(created).replace("Z", "+00:00")).timestamp()))
+    except ValueError:
+        return settings.SOURCE_DATE_EPOCH
+
+
+def run_mkdocs(config_path: Path, epoch: str = settings.SOURCE_DATE_EPOCH) -> None:
     """mkdocs build --strict, in process, with a fixed build date; its warnings become the failure."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    os.environ["SOURCE_DATE_EPOCH"] = settings.SOURCE_DATE_EPOCH
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)
