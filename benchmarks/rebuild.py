@@ -1,0 +1,56 @@
+"""Rebuilds with the content-addressed cache (build_scripts/cache.py): a cold build fills it, a rebuild with
+nothing changed should render no chart and write no download, and a rebuild after one figure of one indicator
+changed should render only the charts that show that figure."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+from benchmarks import harness
+
+
+def change_one_figure(package: Path, indicator_id: str | None = None) -> str:
+    """Add 1 to the first figure of one indicator (the second, by default) in observations.csv; returns its id.
+    The row's place and the file's canonical form do not change."""
+    path = package / "data" / "observations.csv"
+    text = path.read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    header = rows[0]
+    ind, val = header.index("indicator_id"), header.index("value")
+    ids = sorted({r[ind] for r in rows[1:]})
+    if not ids:
+        raise harness.BenchError(f"{path}: no observations to change")
+    target = indicator_id or ids[min(1, len(ids) - 1)]
+    for row in rows[1:]:
+        if row[ind] == target:
+            old = row[val]
+            new = str(int(old) + 1) if old.lstrip("-").isdigit() else str(round(float(old) + 1, 1))
+            path.write_text(text.replace(",".join(row), ",".join(row[:val] + [new] + row[val + 1:]), 1),
+                            encoding="utf-8", newline="")
+            return target
+    raise harness.BenchError(f"{path}: indicator {target} has no figure")
+
+
+def _counts(run: dict) -> dict:
+    c = run["cache"]
+    return {"wall": run["wall"], "cpu": run["cpu"],
+            "charts_rendered": c.get("chart rendered", 0), "charts_reused": c.get("chart reused", 0),
+            "downloads_written": c.get("download written", 0), "downloads_reused": c.get("download reused", 0)}
+
+
+def run(package: Path, work: Path) -> dict:
+    cache_dir = work / "cache"
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    cold = harness.build(package, work, cache_dir, tag="cached-cold")
+    unchanged = harness.build(package, work, cache_dir, tag="cached-unchanged")
+    copy = work / "package-changed"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(package, copy)
+    changed_id = change_one_figure(copy)
+    one = harness.build(copy, work, cache_dir, tag="cached-one-indicator")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    return {"cold": _counts(cold), "unchanged": _counts(unchanged), "one_indicator": {**_counts(one), "indicator": changed_id}}
