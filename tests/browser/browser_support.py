@@ -85,9 +85,12 @@ def desktop_context(browser, **options):
 
 
 def build_site(site_dir: Path, package: Path = REPO / "datapackage") -> subprocess.CompletedProcess:
-    """Build the real site with the project's own command into site_dir."""
+    """Build the real site with the project's own command into site_dir; generated pages go to a build
+    folder beside it (never the shared build/)."""
+    build_dir = site_dir.parent / f"{site_dir.name}-build"
     return subprocess.run(
-        [sys.executable, "-m", "build_scripts", "build", "--package", str(package), "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "build_scripts", "build", "--package", str(package),
+         "--site-dir", str(site_dir), "--build-dir", str(build_dir)],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -246,6 +249,21 @@ CHART_CLOCK_INIT_JS = """
 })();
 """
 
+# Sparklines are static SVG images (img.bn-sparkline, lazy-loaded): scroll to each as a reader would, then
+# report whether it loaded and what it says to a screen reader.
+SPARKLINES_JS = """
+async () => {
+  const out = [];
+  for (const img of document.querySelectorAll('img.bn-sparkline')) {
+    img.scrollIntoView({block: 'center'});
+    if (!img.complete) await new Promise(r => { img.addEventListener('load', r); img.addEventListener('error', r); setTimeout(r, 5000); });
+    out.push({src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0, alt: (img.getAttribute('alt') || '').trim()});
+  }
+  window.scrollTo(0, 0);
+  return out;
+}
+"""
+
 SCROLL_JS = """
 () => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
         bodyScrollWidth: document.body ? document.body.scrollWidth : 0})
@@ -308,6 +326,7 @@ class Visit:
     lang_attribute: str
     recorder: Recorder
     charts: list[dict]
+    sparklines: list[dict]
     charts_drawn_ms: float | None
     scroll: dict
     overflow_culprits: list[str]
@@ -327,6 +346,7 @@ def visit(browser, url: str, *, run_axe: bool = True) -> Visit:
             page.wait_for_function(ALL_CHARTS_DRAWN_JS, timeout=CHART_TIMEOUT_MS)
         page.wait_for_load_state("networkidle")
         charts = page.evaluate(CHARTS_STATE_JS)
+        sparklines = page.evaluate(SPARKLINES_JS)
         drawn_at = page.evaluate("() => window.__bnChartsDrawnAt ?? null")
         scroll = page.evaluate(SCROLL_JS)
         culprits = page.evaluate(OVERFLOW_CULPRITS_JS) if scroll["scrollWidth"] > PHONE["width"] + 1 else []
@@ -337,6 +357,7 @@ def visit(browser, url: str, *, run_axe: bool = True) -> Visit:
             lang_attribute=page.evaluate("() => document.documentElement.lang"),
             recorder=recorder,
             charts=charts,
+            sparklines=sparklines,
             charts_drawn_ms=drawn_at,
             scroll=scroll,
             overflow_culprits=culprits,
@@ -350,12 +371,22 @@ def visit(browser, url: str, *, run_axe: bool = True) -> Visit:
 # --- axe-core -------------------------------------------------------------------------------------------
 
 
-def axe_violations(page) -> list[dict]:
-    """axe-core's violations on the page as it is now (axe.min.js shipped by axe-playwright-python)."""
-    from axe_playwright_python.sync_playwright import Axe
+def axe_violations(page, context: dict | None = None) -> list[dict]:
+    """axe-core's violations on the page as it is now (axe.min.js shipped by axe-playwright-python);
+    context limits the check to parts of the page ({"include": [[selector], ...]})."""
+    page.evaluate(_axe_script())
+    results = page.evaluate(
+        "([context, options]) => axe.run(context || document, options)",
+        [context, {"resultTypes": ["violations"]}],
+    )
+    return sorted(results["violations"], key=lambda v: (BLOCKING_IMPACTS + ("moderate", "minor")).index(v.get("impact") or "minor"))
 
-    results = Axe().run(page, options={"resultTypes": ["violations"]})
-    return sorted(results.response["violations"], key=lambda v: (BLOCKING_IMPACTS + ("moderate", "minor")).index(v.get("impact") or "minor"))
+
+@functools.lru_cache(maxsize=1)
+def _axe_script() -> str:
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    return AXE_SCRIPT
 
 
 def format_violations(violations: list[dict], limit_nodes: int = 5) -> str:
