@@ -67,7 +67,7 @@ def _validate(package: Path, report: Report) -> None:
                     readable.add(spec.name)
                 if not loaded.nfc:
                     non_nfc.append(spec.name)
-        schema.create_definitions(con, specs)
+        schema.create_definitions(con, specs, {loaded.spec.name for loaded in loaded_all if loaded.loaded})
         problems, bad_type = schema.run(con, specs, files, non_nfc)
         for p in problems:
             report.add(p)

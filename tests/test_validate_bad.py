@@ -463,3 +463,10 @@ def test_a_package_that_is_not_a_folder_is_a_usage_error(tmp_path):
                                 capture_output=True, text=True, cwd=bp.ROOT)
         assert result.returncode == 2, command
         assert "is not a folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unreadable_resource_is_reported_once_not_on_every_row_that_points_to_it(tmp_path):
+    pkg = bp.base_package(tmp_path)
+    unsafe_path(pkg)
+    report = validate_package(pkg)
+    assert [p.type for p in report.errors] == ["path-escapes"], [str(p) for p in report.errors[:5]]

@@ -31,6 +31,7 @@ class Loaded:
     loaded: bool = False
     problems: list[Problem] = field(default_factory=list)
     not_canonical_row: int | None = None
+    parser: str = ""  # "duckdb" (canonical-shaped files) or "python"
 
 
 def create_tables(con) -> None:
@@ -42,7 +43,7 @@ def _p(loaded: Loaded, kind: str, at: int | None, field_: str | None = None, typ
     loaded.problems.append(Problem(loaded.file, at, field_, type_ or kind, say(kind, cell=cell if cell is not None else "", **params), cell=cell))
 
 
-def load(con, spec: ResourceSpec, file_label: str) -> Loaded:
+def load(con, spec: ResourceSpec, file_label: str, allow_fast: bool = True) -> Loaded:
     loaded = Loaded(spec, file_label)
     path = spec.file
     if path is None:
@@ -78,11 +79,12 @@ def load(con, spec: ResourceSpec, file_label: str) -> Loaded:
     if crlf:
         _p(loaded, "crlf", canonical._record_at(text, text.index("\r")), type_="canonical-form")
     header = _header(text)
-    fast = (not bom and not crlf and header == spec.names and text.endswith("\n") and "\n\n" not in text
+    fast = (allow_fast and not bom and not crlf and header == spec.names and text.endswith("\n") and "\n\n" not in text
             and not (GLOB_CHARS & set(str(path))))
     if fast and _load_fast(con, loaded, text):
-        loaded.loaded = True
+        loaded.loaded, loaded.parser = True, "duckdb"
         return loaded
+    loaded.parser = "python"
     _load_slow(con, loaded, text)
     return loaded
 

@@ -15,7 +15,7 @@ from build_scripts.validation.sql import query, rows
 TRUE_FALSE = {"true", "True", "TRUE", "1", "false", "False", "FALSE", "0"}
 
 
-def create_definitions(con, specs: list[ResourceSpec]) -> None:
+def create_definitions(con, specs: list[ResourceSpec], loaded: set[str]) -> None:
     """The fields, key_defs and fk_defs tables: the schemas as data, so no name is ever pasted into SQL."""
     fields = {k: [] for k in ("res", "pos", "name", "type", "required", "pattern", "enum", "minimum", "maximum",
                               "min_length", "max_length", "is_unique", "missing")}
@@ -44,6 +44,8 @@ def create_definitions(con, specs: list[ResourceSpec]) -> None:
         for number, fk in enumerate(spec.foreign_keys):
             target = by_name.get(fk["reference"]["resource"] or spec.name)
             if target is None or any(f not in target.names for f in fk["reference"]["fields"]):
+                continue
+            if target.name not in loaded:  # its file could not be read: that is the problem reported, not every row
                 continue
             fks["res"].append(spec.name)
             fks["fk"].append(number)
