@@ -1,0 +1,93 @@
+"""Search in both languages, diacritics or not: "bac ninh" finds "Bắc Ninh" (build_scripts/search_folding.py).
+
+The unit tests check the index the hook writes; the browser test builds a small Material site with the
+hook, serves it and types into its search box in Chromium, as a reader would.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from build_scripts import search_folding
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def test_fold_removes_every_vietnamese_diacritic_and_keeps_the_letters():
+    assert search_folding.fold("Bắc Ninh") == "Bac Ninh"
+    assert search_folding.fold("Đồng bằng sông Hồng") == "Dong bang song Hong"
+    assert search_folding.fold("Tăng trưởng kinh tế, Quảng Ngãi, Thừa Thiên Huế") == \
+        "Tang truong kinh te, Quang Ngai, Thua Thien Hue"
+    assert search_folding.fold("GRDP 2025") == "GRDP 2025"
+
+
+def test_index_entries_get_their_folded_words_and_the_config_declares_the_fields():
+    data = {
+        "config": {"lang": ["vi"], "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+        "docs": [
+            {"location": "provinces/bac-ninh/", "title": "Bắc Ninh", "text": "<p>Tăng trưởng <code>GRDP</code> &amp; Bắc Ninh</p>"},
+            {"location": "en/", "title": "Export value", "text": "<p>Exports in 2025</p>"},
+        ],
+    }
+    out = search_folding.add_plain_fields(json.loads(json.dumps(data)))
+    assert out["config"]["fields"]["title_plain"] == {"boost": 1000.0}
+    assert out["config"]["fields"]["text_plain"] == {"boost": 1.0}
+    first, second = out["docs"]
+    assert first["title_plain"] == "bac"
+    assert first["text_plain"] == "tang truong bac"
+    assert first["title"] == "Bắc Ninh"  # what a reader sees is unchanged
+    assert "title_plain" not in second and "text_plain" not in second
+    assert search_folding.add_plain_fields(json.loads(json.dumps(out))) == out  # twice changes nothing
+
+
+def _serve(root: Path):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium")
+def test_typing_without_diacritics_finds_the_page_in_a_browser(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Trang chủ\n\nDữ liệu mở.\n", encoding="utf-8")
+    (docs / "bac-ninh.md").write_text("# Bắc Ninh\n\nTăng trưởng kinh tế của tỉnh Bắc Ninh.\n", encoding="utf-8")
+    (docs / "ha-noi.md").write_text("# Hà Nội\n\nThủ đô.\n", encoding="utf-8")
+    hook = Path(search_folding.__file__).resolve()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Thử\nuse_directory_urls: true\ntheme:\n  name: material\n  language: vi\n  font: false\n"
+        f"plugins:\n  - search\nhooks:\n  - {hook}\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "mkdocs.yml"),
+                    "-d", str(tmp_path / "site")], check=True, cwd=tmp_path)
+    server = _serve(tmp_path / "site")
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+            found = {}
+            for query in ("bac ninh", "Bắc Ninh", "tang truong", "ha noi"):
+                page.goto(f"http://127.0.0.1:{server.server_port}/")
+                page.locator("label.md-header__button[for=__search]").click()
+                page.locator("input.md-search__input").press_sequentially(query, delay=20)  # as typed
+                page.wait_for_selector(".md-search-result__item", timeout=10000)
+                found[query] = page.locator(".md-search-result").inner_text()
+            browser.close()
+    finally:
+        server.shutdown()
+    assert "Bắc Ninh" in found["bac ninh"]
+    assert "Không: bac" not in found["bac ninh"]  # without the hook only "ninh" matches and "bac" is listed as missing
+    assert "Bắc Ninh" in found["Bắc Ninh"]
+    assert "Bắc Ninh" in found["tang truong"]
+    assert "Hà Nội" in found["ha noi"]
