@@ -1,6 +1,10 @@
 """Downloads under /downloads/: each resource as CSV (the package's own file), Parquet (written by DuckDB)
 and JSON (an array of records in schema order), the descriptor, and the whole package as a zip.
 
+The published package also holds ``observations_comparable`` (build_scripts/reform: the comparable series
+across the 2025 reform), in the same three formats, in the published descriptor and in the zip; the
+``observations`` download stays exactly the published figures.
+
 Everything is deterministic: sorted inputs, fixed zip timestamps and permissions, no build dates.
 """
 
@@ -27,8 +31,19 @@ def write_all(con, package_dir: Path, out_dir: Path) -> list[Path]:
         written.append(_copy(package_dir / resource["path"], out_dir / f"{name}.csv"))
         written.append(write_parquet(con, name, out_dir / f"{name}.parquet"))
         written.append(write_json(con, name, [f["name"] for f in resource["schema"]["fields"]], out_dir / f"{name}.json"))
-    written.append(_copy(package_dir / "datapackage.json", out_dir / "datapackage.json"))
-    written.append(write_zip(package_dir, descriptor, out_dir / f"{descriptor['name']}.zip"))
+    from build_scripts.reform import comparable, files as reform_files
+
+    comparable.prepare(con)
+    written.extend(reform_files.write_comparable(con, out_dir))
+    published = comparable.published_descriptor(descriptor)
+    descriptor_bytes = (json.dumps(published, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    (out_dir / "datapackage.json").write_bytes(descriptor_bytes)
+    written.append(out_dir / "datapackage.json")
+    members = {"datapackage.json": descriptor_bytes}
+    for resource in published["resources"]:
+        path = package_dir / resource["path"]
+        members[resource["path"]] = path.read_bytes() if path.is_file() else reform_files.csv_bytes(con)
+    written.append(write_zip(members, out_dir / f"{descriptor['name']}.zip"))
     return sorted(written)
 
 
@@ -60,13 +75,13 @@ def write_json(con, resource: str, fields: list[str], dest: Path) -> Path:
     return dest
 
 
-def write_zip(package_dir: Path, descriptor: dict, dest: Path) -> Path:
-    """The package as it is in the repository: datapackage.json and its data files, in a fixed order."""
-    members = ["datapackage.json"] + sorted(r["path"] for r in descriptor["resources"])
+def write_zip(members: dict[str, bytes], dest: Path) -> Path:
+    """The published package: datapackage.json first, then its data files by path, fixed dates and modes."""
+    order = ["datapackage.json"] + sorted(name for name in members if name != "datapackage.json")
     with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for member in members:
+        for member in order:
             info = zipfile.ZipInfo(member, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, (package_dir / member).read_bytes())
+            archive.writestr(info, members[member])
     return dest

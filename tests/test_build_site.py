@@ -138,6 +138,8 @@ def test_downloads_open(site):
         parquet = duckdb.sql("SELECT count(*) FROM read_parquet($path)", params={"path": str(downloads / f"{name}.parquet")}).fetchall()
         assert parquet == [(rows,)], name
         assert len(json.loads((downloads / f"{name}.json").read_text(encoding="utf-8"))) == rows, name
+    comparable = duckdb.sql("SELECT count(*) FROM read_parquet($path)", params={"path": str(downloads / "observations_comparable.parquet")}).fetchall()
+    assert comparable[0][0] == len(json.loads((downloads / "observations_comparable.json").read_text(encoding="utf-8"))) > 0
     value = duckdb.sql("SELECT value FROM read_parquet($path) WHERE unit_id = 'bac-ninh' AND indicator_id = 'grdp_growth' AND status = 'plan'",
                        params={"path": str(downloads / "observations.parquet")}).fetchall()
     assert value == [(11.5,)]
@@ -147,7 +149,8 @@ def test_the_package_zip_validates_with_stock_frictionless(site, tmp_path):
     root, _ = site
     archive = root / "downloads" / "bac-ninh-open-data.zip"
     with zipfile.ZipFile(archive) as handle:
-        assert sorted(handle.namelist()) == ["data/indicators.csv", "data/observations.csv", "data/sources.csv",
+        assert sorted(handle.namelist()) == ["data/indicators.csv", "data/observations.csv",
+                                             "data/observations_comparable.csv", "data/sources.csv",
                                              "data/unit_crosswalk.csv", "data/units.csv", "datapackage.json"]
         handle.extractall(tmp_path)
     frictionless = Path(sys.executable).with_name("frictionless")

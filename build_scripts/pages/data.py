@@ -32,7 +32,8 @@ def code_name(name: str) -> Markup:
 def model(site: Site, key: str, lang: str) -> dict:
     here = directory(key)
     resources = []
-    for res in sorted(site.descriptor["resources"], key=lambda r: settings.RESOURCES.index(r["name"])):
+    order = list(settings.RESOURCES)
+    for res in sorted(site.descriptor["resources"], key=lambda r: (order.index(r["name"]) if r["name"] in order else len(order), r["name"])):
         schema = res["schema"]
         resources.append({
             "name": res["name"],

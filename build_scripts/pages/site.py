@@ -30,7 +30,10 @@ class Site:
 
     @classmethod
     def load(cls, con, package_dir: Path, out_dir: Path, focus_id: str = settings.FOCUS_UNIT) -> "Site":
-        descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+        from build_scripts.reform import comparable
+
+        descriptor = comparable.published_descriptor(json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8")))
+        comparable.prepare(con)  # observations_comparable, as published
         themes = _enum(descriptor, "indicators", "theme")
         return cls(
             con=con,
