@@ -6,7 +6,6 @@ Packages are built in tmp_path from a dict of file contents, with the repository
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -60,7 +60,9 @@ def primary_keys(descriptor: dict) -> dict[str, list[str]]:
     for resource in resources(descriptor):
         schema = resource.get("schema") if isinstance(resource.get("schema"), dict) else {}
         key = schema.get("primaryKey", [])
-        keys[resource["name"]] = [key] if isinstance(key, str) else [k for k in key if isinstance(k, str)]
+        if isinstance(key, str):
+            key = [key]
+        keys[resource["name"]] = [k for k in key if isinstance(k, str)] if isinstance(key, list) else []
     return keys
 
 
