@@ -38,7 +38,7 @@ def _counts(run: dict) -> dict:
     c = run["cache"]
     return {"wall": run["wall"], "cpu": run["cpu"],
             "charts_rendered": c.get("chart rendered", 0), "charts_reused": c.get("chart reused", 0),
-            "downloads_written": c.get("download written", 0), "downloads_reused": c.get("download reused", 0)}
+            "downloads_written": c.get("downloads written", 0), "downloads_reused": c.get("downloads reused", 0)}
 
 
 def run(package: Path, work: Path) -> dict:

@@ -1,10 +1,11 @@
 """Content-addressed cache of the build's costly outputs: chart files (spec, data, SVG) and downloads.
 
 An entry's address is the SHA-256 of everything the output is made from: for a chart, its Vega-Lite spec
-(with its data), file name and language; for a resource's downloads, the resource's descriptor and file
-bytes; and always the code that makes it (the source of build_scripts/charts or downloads.py, and the
-versions of Altair, vl-convert and DuckDB). A rebuild with nothing changed renders no chart and writes no
-download; a change to one indicator renders only the charts whose data or labels changed.
+(with its data), file name and language; for the downloads, the package's file bytes; and always the code
+that makes it (build_scripts/charts; or downloads.py, reform/ and the queries) and the versions of Altair,
+vl-convert and DuckDB. A rebuild with nothing changed renders no chart and writes no
+download; a change to one indicator renders only the charts whose data or labels changed (and writes the
+downloads again: they are one step, see write_downloads).
 
 The cache lives in a git-ignored folder (build/.cache by default). Entries are written to a temporary
 folder and renamed into place, so two page workers never see half an entry. Deleting the folder is safe.
@@ -128,39 +129,39 @@ def _file_hash(path: Path) -> str:
 
 
 def write_downloads(con, package_dir: Path, out_dir: Path) -> list[Path]:
-    """downloads.write_all, resource by resource from the cache: only a changed resource is written again
-    (and the zip and descriptor when anything changed)."""
+    """downloads.write_all, served from the cache when the package's files and the code that writes the
+    downloads are unchanged. One entry for all downloads: downloads.write_all is one step, so a changed
+    figure writes every download again (a per-resource writer in downloads.py would narrow that)."""
     from build_scripts import downloads
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    descriptor_file = package_dir / "datapackage.json"
-    descriptor = json.loads(descriptor_file.read_text(encoding="utf-8"))
-    code = code_version("downloads.py")
-    written: list[Path] = []
-    hashes = {}
-    for resource in descriptor["resources"]:
-        name = resource["name"]
-        hashes[name] = _file_hash(package_dir / resource["path"])
-        names = {f"{name}.{ext}": out_dir / f"{name}.{ext}" for ext in ("csv", "parquet", "json")}
-        entry = _entry("downloads", address("resource", resource, hashes[name], code))
-        if _restore(entry, names):
-            _event("download reused")
-        else:
-            shutil.copyfile(package_dir / resource["path"], names[f"{name}.csv"])
-            downloads.write_parquet(con, name, names[f"{name}.parquet"])
-            downloads.write_json(con, name, [f["name"] for f in resource["schema"]["fields"]], names[f"{name}.json"])
-            _store(entry, {stored: path for stored, path in names.items()})
-            _event("download written")
-        written += names.values()
-    zip_name = f"{descriptor['name']}.zip"
-    names = {"datapackage.json": out_dir / "datapackage.json", zip_name: out_dir / zip_name}
-    entry = _entry("downloads", address("package", _file_hash(descriptor_file), hashes, code))
-    if _restore(entry, names):
-        _event("download reused")
-    else:
-        shutil.copyfile(descriptor_file, names["datapackage.json"])
-        downloads.write_zip(package_dir, descriptor, names[zip_name])
-        _store(entry, names)
-        _event("download written")
-    written += names.values()
-    return sorted(written)
+    package_dir, out_dir = Path(package_dir), Path(out_dir)
+    inputs = sorted(p for p in package_dir.rglob("*") if p.is_file())
+    key = address("downloads", [(p.relative_to(package_dir).as_posix(), _file_hash(p)) for p in inputs],
+                  code_version("downloads.py", "reform", "queries", "sql"))
+    entry = _entry("downloads", key)
+    listing = entry / "files.json"
+    if listing.is_file():
+        names = json.loads(listing.read_text(encoding="utf-8"))
+        if _restore(entry / "files", {name: out_dir / name for name in names}):
+            _event("downloads reused")
+            return sorted(out_dir / name for name in names)
+    files = downloads.write_all(con, package_dir, out_dir)
+    names = sorted(Path(f).relative_to(out_dir).as_posix() for f in files)
+    _store_tree(entry, out_dir, names)
+    _event("downloads written")
+    return sorted(files)
+
+
+def _store_tree(entry: Path, base: Path, names: list[str]) -> None:
+    if entry.exists():
+        return
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=entry.parent))
+    for name in names:
+        (tmp / "files" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(base / name, tmp / "files" / name)
+    (tmp / "files.json").write_text(json.dumps(names), encoding="utf-8")
+    try:
+        os.rename(tmp, entry)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
