@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from html import unescape
 from pathlib import Path
 
@@ -279,3 +280,16 @@ def test_the_ids_in_the_api_page_examples_exist_in_the_package(page):
     used_units = set(re.findall(r"units/([a-z0-9-]+)\.(?:json|parquet|csv)", text)) | {"bac-ninh", "bac-ninh-pre2025"}
     used_indicators = {"grdp_growth"}
     assert sorted(used_units - units) == [] and sorted(used_indicators - indicators) == []
+
+
+def test_every_language_of_the_site_has_the_researchers_words_with_the_same_keys():
+    from build_scripts import settings
+    from build_scripts.research import common
+
+    keys = {lang: set(common.words(lang)) for lang in settings.LANGUAGES}
+    first = keys[settings.LANGUAGES[0]]
+    for lang, found in keys.items():
+        assert sorted(first ^ found) == [], f"research/i18n/{lang}.yml"
+    for lang in settings.LANGUAGES:
+        for key, text in common.words(lang).items():
+            assert text == unicodedata.normalize("NFC", text) and text.strip() == text, (lang, key)

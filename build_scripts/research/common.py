@@ -1,7 +1,7 @@
 """What every research module shares: running this folder's SQL files, canonical JSON, the site's addresses.
 
 SQL lives in ``build_scripts/research/<name>.sql`` (one query a file, named for what it returns);
-``query`` binds the parameters by name. ``ensure_long`` creates the ``research_long`` view once on a
+``query`` binds the parameters by name. ``ensure_long`` creates the ``research_long`` table once on a
 connection that has the package loaded (``build_scripts.db.load_package``).
 """
 
@@ -18,7 +18,7 @@ from build_scripts import settings
 HERE = Path(__file__).resolve().parent
 API_VERSION = "v1"
 LANGUAGES = settings.LANGUAGES  # the default language first, served at the site root
-LONG_VIEW = "research_long"
+LONG_TABLE = "research_long"
 
 
 @lru_cache(maxsize=None)
@@ -31,7 +31,7 @@ def ensure_long(con) -> None:
     import duckdb
 
     try:
-        con.table(LONG_VIEW)
+        con.table(LONG_TABLE)
     except duckdb.CatalogException:
         con.execute(sql_text("long_observations"))
 
