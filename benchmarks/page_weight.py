@@ -14,12 +14,10 @@ browser's own work plus a local server, unless --throttle adds a slow phone netw
 from __future__ import annotations
 
 import argparse
-import gzip
 import statistics
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "browser"))
@@ -45,17 +43,9 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def served_file(site_dir: Path, url: str) -> Path | None:
-    path = unquote(urlsplit(url).path).lstrip("/")
-    candidate = site_dir / path
-    if candidate.is_dir():
-        candidate = candidate / "index.html"
-    return candidate if candidate.is_file() else None
-
-
 def gzip_size(file: Path, cache: dict) -> int:
     if file not in cache:
-        cache[file] = len(gzip.compress(file.read_bytes(), compresslevel=6, mtime=0))
+        cache[file] = bs.gzip_size(file)
     return cache[file]
 
 
@@ -92,7 +82,7 @@ def load_once(browser, site_dir: Path, url: str, throttle: bool, gzip_cache: dic
             transferred += size
             kind = request.resource_type
             by_type[kind] = by_type.get(kind, 0) + size
-            file = served_file(site_dir, request.url)
+            file = bs.served_file(site_dir, request.url)
             if file is not None:
                 raw += file.stat().st_size
                 gzipped += gzip_size(file, gzip_cache)
@@ -132,13 +122,16 @@ def screenshots(browser, url: str, name: str, folder: Path) -> list[Path]:
             except Exception:  # noqa: BLE001
                 pass
             page.wait_for_load_state("networkidle")
+            first = folder / f"{name}-{label}-1.png"  # the first screen exactly as shown (header tabs included)
+            page.screenshot(path=str(first))
+            saved.append(first)
             target = folder / f"{name}-{label}.png"
             page.screenshot(path=str(target), full_page=True)
             saved.append(target)
             # The same page screen by screen, as a reader scrolls it (easier to look at than one long image).
             size = page.viewport_size
             height = page.evaluate("() => document.documentElement.scrollHeight")
-            for screen in range(min(SCREENS, -(-height // size["height"]))):
+            for screen in range(1, min(SCREENS, -(-height // size["height"]))):
                 clip = {"x": 0, "y": screen * size["height"], "width": size["width"],
                         "height": min(size["height"], height - screen * size["height"])}
                 part = folder / f"{name}-{label}-{screen + 1}.png"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import html.parser
 import http.server
 import os
@@ -16,7 +17,7 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -308,6 +309,20 @@ class Recorder:
 
     def outside_requests(self) -> list[str]:
         return sorted({url for url in self.requests if not _on_site(url)})
+
+
+def served_file(site_dir: Path, url: str) -> Path | None:
+    """The file of site_dir that answers url (a folder answers with its index.html), or None."""
+    path = unquote(urlsplit(url).path).lstrip("/")
+    candidate = site_dir / path
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+def gzip_size(file: Path) -> int:
+    """What a static host sending gzip would transfer for file's body."""
+    return len(gzip.compress(file.read_bytes(), compresslevel=6, mtime=0))
 
 
 def _on_site(url: str) -> bool:

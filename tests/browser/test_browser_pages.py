@@ -79,6 +79,27 @@ def test_a_drawn_chart_hides_its_static_image(page_visit, kind, lang):
     assert not doubled, f"{seen.url} shows these charts twice (live chart and its SVG image): {doubled}"
 
 
+# A first visit on a phone: what the page and everything it loads weigh, gzip-compressed as a static host
+# sends them. The indicator page carries the Vega bundle (~300 KiB compressed) for its charts.
+BUDGET_KIB = {"home": 512, "indicator": 1024, "province": 512, "report": 768}
+LARGEST_FILE_KIB = 1024
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_page_stays_light_on_a_first_visit(page_visit, site_dir, kind, lang):
+    seen = page_visit(kind, lang)
+    files = sorted({f for f in (bs.served_file(site_dir, url) for url in seen.recorder.requests) if f is not None})
+    sizes = {f.relative_to(site_dir).as_posix(): (f.stat().st_size, bs.gzip_size(f)) for f in files}
+    heaviest = sorted(sizes.items(), key=lambda kv: -kv[1][0])[:5]
+    listing = "\n".join(f"  {name}: {raw / 1024:,.0f} KiB ({gz / 1024:,.0f} KiB gzip)" for name, (raw, gz) in heaviest)
+    too_big = [name for name, (raw, _) in sizes.items() if raw > LARGEST_FILE_KIB * 1024]
+    assert not too_big, f"{seen.url} loads files over {LARGEST_FILE_KIB} KiB: {too_big}; heaviest:\n{listing}"
+    total = sum(gz for _, gz in sizes.values()) / 1024
+    assert total <= BUDGET_KIB[kind], (
+        f"{seen.url} transfers {total:,.0f} KiB (gzip) on a first visit, over its {BUDGET_KIB[kind]} KiB budget; heaviest:\n{listing}"
+    )
+
+
 DESKTOP_CASES = [pytest.param(kind, lang, id=f"{kind}-{lang}") for kind in ("home", "indicator") for lang in bs.LANGUAGES]
 
 
