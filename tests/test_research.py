@@ -137,3 +137,26 @@ def test_a_page_worker_reopens_what_was_published_and_renders_the_same_blocks(pu
         assert fragments.indicator(worker, "grdp_growth", lang) == fragments.indicator(pub, "grdp_growth", lang)
         assert fragments.unit(worker, "bac-ninh", lang) == fragments.unit(pub, "bac-ninh", lang)
         assert fragments.data(worker, lang, "grdp_growth", "bac-ninh") == fragments.data(pub, lang, "grdp_growth", "bac-ninh")
+
+
+def test_the_inventory_lists_every_download_and_its_size(pub, capsys):
+    from build_scripts.research import inventory
+
+    assert inventory.main([str(pub.site_dir)]) == 0
+    table = capsys.readouterr().out
+    rows = {line.split("|")[1].strip(): line for line in table.splitlines()[2:]}
+    assert "`downloads/indicators/*.parquet`" in rows and "`api/v1/units/*.json`" in rows
+    every = [p for p in pub.site_dir.rglob("*") if p.is_file() and p.relative_to(pub.site_dir).parts[0] in ("downloads", "api")]
+    every.append(pub.site_dir / "catalog.jsonld")
+    total = sum(p.stat().st_size for p in every)
+    assert rows["total"].split("|")[2].strip() == str(len(every))
+    assert rows["total"].split("|")[3].strip() == f"{total / 1000:,.1f} kB"
+
+
+def test_the_inventory_of_a_folder_without_downloads_says_so(tmp_path, capsys):
+    from build_scripts.research import inventory
+
+    assert inventory.main([str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{tmp_path}: no downloads/SHA256SUMS here; build the site first")
+    assert "Traceback" not in err
