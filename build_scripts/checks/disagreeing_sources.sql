@@ -1,11 +1,11 @@
 -- Two sources giving the same unit, indicator, period and status more than 1 % apart: a warning on the later row,
--- against the first row of the group it disagrees with.
-WITH groups AS (
-    SELECT unit_id, indicator_id, period, status FROM observations
-    GROUP BY unit_id, indicator_id, period, status HAVING min(source_id) <> max(source_id)
+-- against the first row of the group it disagrees with. (Groups are found by a hash first, then compared in full.)
+WITH h AS (
+    SELECT row, hash(unit_id, indicator_id, period, status) AS grp, source_id FROM observations
+), groups AS (
+    SELECT grp FROM h GROUP BY grp HAVING min(source_id) <> max(source_id)
 ), o AS (
-    SELECT o.* FROM observations AS o
-    JOIN groups AS g ON g.unit_id = o.unit_id AND g.indicator_id = o.indicator_id AND g.period = o.period AND g.status = o.status
+    SELECT o.* FROM observations AS o JOIN h ON h.row = o.row JOIN groups AS g ON g.grp = h.grp
 )
 SELECT 'observations' AS res, b.row, 'value' AS field, b.value AS cell, a.row AS other_row, a.value AS other_value,
        a.source_id AS other_source, round(100 * abs(a.num - b.num) / greatest(abs(a.num), abs(b.num)), 1) AS pct

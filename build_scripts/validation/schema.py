@@ -143,11 +143,12 @@ def run(con, specs: list[ResourceSpec], files: dict[str, str], non_nfc: list[str
         repeats = [r for r in repeats if r["res"] not in unsorted]
         repeats += rows(con, "schema/primary_key", [sorted(unsorted)])
     for r in sorted(repeats, key=lambda r: (r["res"], r["row"])):
-        add(r["res"], r["row"], ", ".join(by_name[r["res"]].primary_key), "primary-key", "primary-key", ", ".join(r["key"]),
-            key=", ".join(r["key"]), first_row=r["previous_row"])
+        add(r["res"], r["row"], ", ".join(by_name[r["res"]].primary_key), "primary-key", "primary-key", r["key"],
+            key=r["key"], first_row=r["previous_row"])
     for r in rows(con, "schema/empty_keys"):
         add(r["res"], r["row"], ", ".join(by_name[r["res"]].primary_key), "primary-key", "primary-key-empty")
-    for r in rows(con, "schema/foreign_key"):
+    foreign = rows(con, "schema/foreign_key") if rows(con, "schema/foreign_key_bad")[0]["bad"] else []
+    for r in foreign:
         add(r["res"], r["row"], r["fields"], "foreign-key", "foreign-key", r["value"], value=r["value"], fields=r["fields"],
             ref_fields=r["ref_fields"], ref_file=files.get(r["ref_res"], r["ref_res"]))
     # canonical form: order and boolean spelling, and text not in NFC

@@ -1,8 +1,8 @@
 -- Rows repeating an earlier row's key, in the files given (those not in key order), with the row it repeats.
-WITH k AS (SELECT * FROM keys WHERE list_contains(?, res) AND list_max(cells) <> ''),
+WITH k AS (SELECT * FROM keys WHERE list_contains(?, res) AND replace(key, chr(0), '') <> ''),
 dup AS (SELECT res, key FROM k GROUP BY res, key HAVING count(*) > 1)
-SELECT res, row, key, previous_row FROM (
-    SELECT k.res, k.row, k.cells AS key, lag(k.row) OVER (PARTITION BY k.res, k.key ORDER BY k.row) AS previous_row
+SELECT res, row, replace(key, chr(0), ', ') AS key, previous_row FROM (
+    SELECT k.res, k.row, k.key, lag(k.row) OVER (PARTITION BY k.res, k.key ORDER BY k.row) AS previous_row
     FROM k JOIN dup ON dup.res = k.res AND dup.key = k.key
 )
 WHERE previous_row IS NOT NULL
