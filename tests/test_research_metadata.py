@@ -293,3 +293,21 @@ def test_every_language_of_the_site_has_the_researchers_words_with_the_same_keys
     for lang in settings.LANGUAGES:
         for key, text in common.words(lang).items():
             assert text == unicodedata.normalize("NFC", text) and text.strip() == text, (lang, key)
+
+
+def test_the_site_serves_the_package_citation_file_and_links_it(pub):
+    cff = yaml.safe_load((pub.site_dir / "downloads" / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0" and cff["version"] == "0.1.0" and cff["type"] == "dataset"
+    assert cff["authors"] == [{"name": "Bắc Ninh Open Data maintainers"}]
+    assert "downloads/CITATION.cff" in pub.sums
+    from build_scripts.research import fragments
+
+    assert "[CITATION.cff](../downloads/CITATION.cff)" in str(fragments.data(pub, "vi", "grdp_growth", "bac-ninh")["cite"])
+
+
+def test_the_repository_citation_file_is_the_one_the_real_package_gives():
+    from build_scripts.research import citation
+
+    descriptor = json.loads((REPO / "datapackage" / "datapackage.json").read_text(encoding="utf-8"))
+    repo = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    assert repo == yaml.safe_load(citation.cff_text(descriptor))

@@ -78,3 +78,33 @@ def bibtex(key: str, parts: dict, title: str) -> str:
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{re.sub(r'[^A-Za-z0-9_.:-]', '-', key)},\n{body}\n}}"
+
+
+def cff(descriptor: dict) -> dict:
+    """The package's CITATION.cff (Citation File Format 1.2.0) as data; the repository's CITATION.cff is the
+    same for datapackage/ (tested), and the site serves this one at downloads/CITATION.cff."""
+    import datetime as dt
+
+    data = {
+        "cff-version": "1.2.0",
+        "message": " ".join(common.t("en", "cff_message").split()),
+        "type": "dataset",
+        "title": descriptor.get("title", ""),
+        "abstract": descriptor.get("description", ""),
+        "authors": [{"name": c["title"]} for c in descriptor.get("contributors", [])
+                    if c.get("title") and c.get("role", "author") == "author"],
+        "version": descriptor.get("version", ""),
+        "license": (descriptor.get("licenses") or [{}])[0].get("name"),
+        "url": descriptor.get("homepage"),
+        "keywords": list(descriptor.get("keywords", [])),
+    }
+    created = str(descriptor.get("created") or "")
+    if re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", created):
+        data["date-released"] = dt.date.fromisoformat(created[:10])
+    return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+
+def cff_text(descriptor: dict) -> str:
+    import yaml
+
+    return yaml.safe_dump(cff(descriptor), allow_unicode=True, sort_keys=False, width=100)

@@ -82,7 +82,7 @@ def indicator(pub, indicator_id: str, lang: str, unit_label: str | None = None) 
     return {
         "downloads": _downloads(pub, "indicators", indicator_id, lang, page_dir, "downloads_indicator_intro"),
         "cite": _render("_cite.md.j2", lang, intro=common.t(lang, "cite_indicator_intro"), citation=cite,
-                        bibtex=Markup(cite["bibtex"]), package=False),
+                        bibtex=Markup(cite["bibtex"]), cff_href=None),
         "jsonld": jsonld.script(jsonld.indicator(pub.con, pub.descriptor, indicator_id, pub.sums, lang, unit_label,
                                                  entry)),
     }
@@ -127,7 +127,8 @@ def data(pub, lang: str, indicator_id: str, unit_id: str, base: str | None = Non
                                      sums_href=href(page_dir, "downloads/SHA256SUMS")),
         "snippets": snippets(pub, lang, indicator_id, unit_id, base),
         "cite": _render("_cite.md.j2", lang, intro=common.t(lang, "cite_package_intro"), citation=cite,
-                        bibtex=Markup(cite["bibtex"]), package=True),
+                        bibtex=Markup(cite["bibtex"]),
+                        cff_href=href(page_dir, "downloads/CITATION.cff") if "downloads/CITATION.cff" in pub.sums else None),
         "jsonld": jsonld.script(jsonld.package(pub.con, pub.descriptor, pub.sums, lang)),
     }
 

@@ -1,6 +1,6 @@
 """Write every researchers' file into the site folder, in the one order that works:
 
-    1. the slices: downloads/indicators/*, downloads/units/* (slices.py)
+    1. the slices: downloads/indicators/*, downloads/units/* (slices.py), and downloads/CITATION.cff
     2. sizes and SHA-256 of every file under downloads/ and downloads/SHA256SUMS (checksums.py); so the
        package's own downloads (build_scripts/downloads.py) must be written before ``publish`` is called
     3. the API: api/v1/index.json, api/v1/indicators/*.json, api/v1/units/*.json (api.py)
@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_scripts.research import api, checksums, common, dcat, slices
+from build_scripts.research import api, checksums, citation, common, dcat, slices
 
 
 @dataclass
@@ -67,6 +67,7 @@ def reopen(con, descriptor: dict, site_dir: Path, page_units=None) -> Published:
 def publish(con, descriptor: dict, site_dir: Path, page_units=None) -> Published:
     site_dir = Path(site_dir)
     found, files = slices.write_all(con, site_dir)
+    files.append(common.write_text(site_dir / "downloads" / "CITATION.cff", citation.cff_text(descriptor)))
     sums, sums_file = checksums.write(site_dir)
     files = files + [sums_file]
     files += api.write_all(con, descriptor, sums, site_dir)
