@@ -7,6 +7,7 @@ test is reported as xfailed with that reason, never as passed."""
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 import subprocess
@@ -30,8 +31,9 @@ def site(tmp_path_factory):
     from build_scripts.pipeline.progress import Progress
 
     tmp = tmp_path_factory.mktemp("research_build")
-    code = run(FIXTURE, tmp / "site", tmp / "build", Progress(interactive=False))
-    assert code == 0
+    stream = io.StringIO()
+    code = run(FIXTURE, tmp / "site", tmp / "build", Progress(stream=stream, interactive=False))
+    assert code == 0, stream.getvalue()
     return tmp / "site"
 
 
