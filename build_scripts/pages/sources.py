@@ -24,10 +24,13 @@ def model(site: Site, key: str, lang: str) -> dict:
     units = site.units_by_id
     sources = []
     for source in site.q("sources_list"):
-        rows = figures.get(source["source_id"], [])
-        for row in rows:
-            row["indicator_href"] = href(here, f"indicators/{row['indicator_id']}")
-            row["unit_href"] = href(here, f"provinces/{row['unit_id']}") if row["unit_id"] in units else None
-            row["unit_label"] = i18n.label(lang, "units", row["unit"])
+        rows = []  # one row an indicator and unit; its figures in time order in one cell (keeps the page light)
+        for (_, unit_id), group in groupby(figures.get(source["source_id"], []), key=lambda r: (r["indicator_id"], r["unit_id"])):
+            group = list(group)
+            first = group[0]
+            rows.append({**first, "figures": group,
+                         "indicator_href": href(here, f"indicators/{first['indicator_id']}"),
+                         "unit_href": href(here, f"provinces/{unit_id}") if unit_id in units else None,
+                         "unit_label": i18n.label(lang, "units", first["unit"])})
         sources.append({**source, "rows": rows})
     return {"sources": sources, "period": lambda p: site.period_label(p, lang)}
