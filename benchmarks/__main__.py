@@ -37,7 +37,7 @@ def parse_args(argv):
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help=f"one tiny synthetic size ({QUICK_SIZES}), no double")
     mode.add_argument("--full", action="store_true", help=f"{FULL_SIZES} and its double, {FULL_VALIDATE_ROWS:,} rows validated")
-    mode.add_argument("--sizes", help=f"comma-separated: 'real' and/or INDICATORSxPROVINCESxPERIODS (default {DEFAULT_SIZES})")
+    mode.add_argument("--sizes", help=f"comma-separated: 'real' and/or INDICATORSxPROVINCESxPERIODS, or 'none' (default {DEFAULT_SIZES})")
     parser.add_argument("--no-double", action="store_true", help="do not run each synthetic size again at twice the indicators")
     parser.add_argument("--validate-rows", type=int, default=None, help="also validate a synthetic package of about this many rows")
     parser.add_argument("--rebuild", action="store_true", help="build each synthetic size again, unchanged and then with one "
@@ -52,7 +52,7 @@ def cases(args) -> list[dict]:
     text = QUICK_SIZES if args.quick else FULL_SIZES if args.full else args.sizes or DEFAULT_SIZES
     double = not (args.no_double or args.quick)
     out = []
-    for item in (part.strip() for part in text.split(",") if part.strip()):
+    for item in (part.strip() for part in text.split(",") if part.strip() and part.strip() != "none"):
         if item == "real":
             out.append({"name": "real", "package": args.package})
             continue
@@ -107,6 +107,7 @@ def main(argv=None) -> int:
             results.append(run_case(case, work / case["name"], args.rebuild))
             if "size" in case:
                 shutil.rmtree(work / case["name"] / "package", ignore_errors=True)
+            save(args.out, {"cases": results, "validation_scaling": None})  # a long run keeps what it measured
         if validate_rows:
             scaling = validation_scaling(validate_rows, work / f"validate-{validate_rows}")
     except harness.BenchError as error:
@@ -116,10 +117,14 @@ def main(argv=None) -> int:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
     report = {"cases": results, "validation_scaling": scaling}
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "bench.json").write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    save(args.out, report)
     sys.stdout.write(render(report))
     return 0
+
+
+def save(out: Path, report: dict) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "bench.json").write_text(json.dumps(report, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
 
 
 def validation_scaling(rows: int, work: Path) -> dict:

@@ -69,7 +69,7 @@ def render(report: dict) -> str:
     metrics: list[str] = []
     for col in columns:
         metrics += [m for m in col if m not in metrics]
-    lines = ["| measurement | " + " | ".join(c["name"] for c in cases) + " |",
+    lines = [] if not cases else ["| measurement | " + " | ".join(c["name"] for c in cases) + " |",
              "| --- | " + " | ".join("---:" for _ in cases) + " |"]
     for metric in metrics:
         lines.append(f"| {metric.strip()} | " + " | ".join(col.get(metric, "") for col in columns) + " |")
@@ -77,6 +77,7 @@ def render(report: dict) -> str:
     if scaling:
         ours, stock = scaling["ours"]["wall"], scaling.get("frictionless", {}).get("wall")
         lines += ["", f"Validation at {scaling['figures']:,} observations: ours {_s(ours)}, stock frictionless {_s(stock)}, "
-                      f"speed-up {_ratio(stock, ours)} (budget 5x); peak memory ours {scaling['ours']['tree_mb']:,.0f} MB, "
+                      f"speed-up {_ratio(stock, ours)} (budget 5x); CPU ours {_s(scaling['ours']['cpu'])}, "
+                      f"frictionless {_s(scaling.get('frictionless', {}).get('cpu'))}; peak memory ours {scaling['ours']['tree_mb']:,.0f} MB, "
                       f"frictionless {scaling.get('frictionless', {}).get('tree_mb', 0):,.0f} MB."]
     return "\n".join(lines) + "\n"
