@@ -1,5 +1,5 @@
 """How heavy and how fast are the portal's pages on a phone? Prints a table for each page at 360 x 740:
-transferred bytes (as served, and gzip-compressed as a static host sends them), requests, time until every
+transferred bytes (text gzip-compressed, as a static host sends it; and the files' own sizes), requests, time until every
 chart is drawn, DOMContentLoaded and load, and axe-core's result.
 
     .venv/bin/python benchmarks/page_weight.py                       # builds datapackage/ into a temp folder
@@ -43,13 +43,7 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def gzip_size(file: Path, cache: dict) -> int:
-    if file not in cache:
-        cache[file] = bs.gzip_size(file)
-    return cache[file]
-
-
-def load_once(browser, site_dir: Path, url: str, throttle: bool, gzip_cache: dict) -> dict:
+def load_once(browser, site_dir: Path, url: str, throttle: bool) -> dict:
     """One cold load at phone width: bytes, requests, timings."""
     context = bs.phone_context(browser)
     context.add_init_script(bs.CHART_CLOCK_INIT_JS)
@@ -74,7 +68,7 @@ def load_once(browser, site_dir: Path, url: str, throttle: bool, gzip_cache: dic
             " return {dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, charts: window.__bnChartsDrawnAt ?? null,"
             " count: document.querySelectorAll('.bn-chart').length}; }"
         )
-        transferred = raw = gzipped = 0
+        transferred = raw = 0
         by_type: dict[str, int] = {}
         for request in finished:
             sizes = request.sizes()
@@ -85,8 +79,7 @@ def load_once(browser, site_dir: Path, url: str, throttle: bool, gzip_cache: dic
             file = bs.served_file(site_dir, request.url)
             if file is not None:
                 raw += file.stat().st_size
-                gzipped += gzip_size(file, gzip_cache)
-        return {"requests": len(finished), "transferred": transferred, "raw": raw, "gzip": gzipped,
+        return {"requests": len(finished), "transferred": transferred, "raw": raw,
                 "by_type": by_type, **timing}
     finally:
         context.close()
@@ -153,9 +146,8 @@ def ms(value) -> str:
 def measure(browser, site_dir: Path, base: str, path: str, args) -> list[list[str]]:
     url = base + path
     rows = []
-    gzip_cache: dict = {}
     for throttle in (False, True) if args.throttle else (False,):
-        runs = [load_once(browser, site_dir, url, throttle, gzip_cache) for _ in range(max(1, args.runs))]
+        runs = [load_once(browser, site_dir, url, throttle) for _ in range(max(1, args.runs))]
         first = runs[0]
         charts = [r["charts"] for r in runs]
         median_charts = None if any(c is None for c in charts) else statistics.median(charts)
@@ -165,7 +157,7 @@ def measure(browser, site_dir: Path, base: str, path: str, args) -> list[list[st
         by_type = ", ".join(f"{k} {kib(v)}" for k, v in sorted(first["by_type"].items(), key=lambda kv: -kv[1]))
         rows.append([
             "/" + path, "Fast 3G, CPU/4" if throttle else "local", str(first["requests"]),
-            kib(first["transferred"]), kib(first["gzip"]), f"{first['count']}", drawn,
+            kib(first["transferred"]), kib(first["raw"]), f"{first['count']}", drawn,
             ms(statistics.median(r["dcl"] for r in runs)), ms(statistics.median(r["load"] for r in runs)), by_type,
         ])
     rows[0].append(axe_summary(browser, url))
@@ -175,7 +167,7 @@ def measure(browser, site_dir: Path, base: str, path: str, args) -> list[list[st
 
 
 def print_table(rows: list[list[str]]) -> None:
-    header = ["page", "network", "requests", "transferred", "gzip estimate", "charts", "charts drawn",
+    header = ["page", "network", "requests", "transferred", "files", "live charts", "charts drawn",
               "DOMContentLoaded", "load", "bytes by type", "axe-core"]
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join(" --- " for _ in header) + "|")
@@ -217,7 +209,8 @@ def main(argv=None) -> int:
                         print(f"screenshot: {shot}", file=sys.stderr)
             browser.close()
     print(f"Pages at {bs.PHONE['width']} x {bs.PHONE['height']} (phone), cold cache, median of {args.runs} load(s); "
-          "transferred = bytes on the wire from this uncompressed local server; gzip estimate = the same files gzip-compressed.")
+          "transferred = bytes on the wire (headers included) from a local server that gzips text like a static host; "
+          "files = the same files uncompressed.")
     print()
     print_table(rows)
     return 0
