@@ -23,14 +23,16 @@ LOG_ENV = "BN_BENCH_LOG"
 CACHE_ENV = "BN_BENCH_CACHE"  # set: the build goes through build_scripts/cache.py (the pipeline's two one-line changes)
 
 
-def _timed(kind: str, func, log: Path):
+def _timed(kind: str, func, log: Path, name_arg: int | None = None):
+    """func, logging "<kind> <CPU seconds> [<its name_arg-th argument>]" a call."""
     def wrapper(*args, **kwargs):
         start = time.process_time()  # CPU of this process (vl-convert's threads included): steady under load
         try:
             return func(*args, **kwargs)
         finally:
+            what = f" {args[name_arg]}" if name_arg is not None and len(args) > name_arg else ""
             with log.open("a", encoding="utf-8") as out:
-                out.write(f"{kind} {time.process_time() - start:.6f}\n")
+                out.write(f"{kind} {time.process_time() - start:.6f}{what}\n")
     wrapper.__wrapped__ = func
     return wrapper
 
@@ -45,11 +47,11 @@ def install() -> None:
 
     log = Path(log_dir) / f"work-{os.getpid()}.txt"
     if not hasattr(db.query, "__wrapped__"):
-        db.query = _timed("queries", db.query, log)
+        db.query = _timed("queries", db.query, log, name_arg=1)
     for name in ("chart", "sparkline"):
         func = getattr(chart_block, name)
         if not hasattr(func, "__wrapped__"):
-            setattr(chart_block, name, _timed("charts", func, log))
+            setattr(chart_block, name, _timed("charts", func, log, name_arg=0 if name == "chart" else None))
     if os.environ.get(CACHE_ENV):
         _use_cache(Path(log_dir) / f"cache-{os.getpid()}.txt")
 

@@ -118,12 +118,17 @@ def validate(package: Path, work: Path, stock: bool = True) -> dict:
     return result
 
 
-def _work_times(log_dir: Path) -> dict[str, float]:
-    totals = {"queries": 0.0, "charts": 0.0}
+def _work_times(log_dir: Path) -> dict:
+    """CPU seconds in queries and charts, summed over the processes; and by query or chart builder."""
+    totals: dict = {"queries": 0.0, "charts": 0.0, "by_name": {}}
     for log in sorted(log_dir.glob("work-*.txt")):
         for line in log.read_text(encoding="utf-8").splitlines():
-            kind, seconds = line.split()
+            kind, seconds, *name = line.split()
             totals[kind] = totals.get(kind, 0.0) + float(seconds)
+            key = f"{kind}:{name[0] if name else 'sparkline'}"
+            calls, cpu = totals["by_name"].get(key, (0, 0.0))
+            totals["by_name"][key] = (calls + 1, cpu + float(seconds))
+    totals["by_name"] = dict(sorted(totals["by_name"].items(), key=lambda kv: (-kv[1][1], kv[0])))
     return totals
 
 
