@@ -93,22 +93,25 @@ def run(con, specs: list[ResourceSpec], files: dict[str, str], non_nfc: list[str
     for r in rows(con, "schema/blank_row_list"):
         add(r["res"], r["row"], None, "blank-row", "blank-row")
     bad_type: set[tuple[str, int, int]] = set()
-    for r in rows(con, "schema/cell_problems"):
-        res, row, pos, value = r["res"], r["row"], r["pos"], r["value"]
+    found = rows(con, "schema/cell_problems")
+    for r in found:  # first the types, decided with frictionless's rules: no constraint error on a mistyped cell
+        if r["kind"] == "type" and not _frictionless_type_ok(r["value"], r["type"]):
+            bad_type.add((r["res"], r["row"], r["pos"]))
+    for r in found:
+        res, row, pos, value, kind = r["res"], r["row"], r["pos"], r["value"], r["kind"]
         name = name_of(res, pos)
-        if r["missing_required"]:
+        if kind == "required":
             add(res, row, name, "constraint-error", "required", value)
-            continue
-        if r["odd_type"] and not _frictionless_type_ok(value, r["type"]):
-            bad_type.add((res, row, pos))
-            add(res, row, name, "type-error", "type-error", value, type=r["type"])
-            continue
-        if r["bad_enum"]:
+        elif (res, row, pos) in bad_type:
+            if kind == "type":
+                add(res, row, name, "type-error", "type-error", value, type=r["type"])
+        elif kind == "enum":
             add(res, row, name, "constraint-error", "enum", value, allowed=r["allowed"])
-        if r["bad_length"]:
-            kind = "max-length" if r["max_length"] is not None and r["length"] > r["max_length"] else "min-length"
-            add(res, row, name, "constraint-error", kind, value, length=r["length"], max_length=r["max_length"], min_length=r["min_length"])
-        if r["bad_bound"]:
+        elif kind == "length":
+            too_long = r["max_length"] is not None and r["length"] > r["max_length"]
+            add(res, row, name, "constraint-error", "max-length" if too_long else "min-length", value, length=r["length"],
+                max_length=r["max_length"], min_length=r["min_length"])
+        elif kind == "bound":
             number = float(value.strip())
             if r["minimum"] is not None and number < r["minimum"]:
                 add(res, row, name, "constraint-error", "minimum", value, minimum=_plain(r["minimum"]))
