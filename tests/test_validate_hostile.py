@@ -3,7 +3,6 @@ with an internal error, and name a file for every problem."""
 
 from __future__ import annotations
 
-import json
 import random
 
 import pytest
