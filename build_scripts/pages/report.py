@@ -19,7 +19,6 @@ from build_scripts.pages.site import Site, href
 
 TEMPLATE = "report.md.j2"
 MIN_FIGURES = 6  # shown outcomes of one focus unit for a period to have a report
-GROWTH_MEASURE = "yoy_growth_pct"  # figures drawn together in the report's growth chart
 
 
 def reading_order(name: str) -> tuple[str, str]:
@@ -52,6 +51,14 @@ def change_text(row: dict, lang: str) -> Markup:
     return province.change_text(row, lang)
 
 
+def figure_text(row: dict, lang: str) -> Markup:
+    """A figure with its unit ("45.800,0 triệu USD"); a rank as a rank ("hạng 8")."""
+    value = i18n.number(row["value"], row["decimals"], lang)
+    if row["unit"] == "rank":
+        return Markup(i18n.t(lang, "report.rank_value", value=value))
+    return Markup(f"{value} {markdown.escape(i18n.label(lang, 'units', row['unit']))}")
+
+
 def target_text(row: dict, lang: str, site: Site) -> Markup:
     """The target, its period, and for levels how much of it the figure reached; empty without a target.
     Our words, Babel's numbers and labels from the translation files, each label escaped."""
@@ -62,7 +69,7 @@ def target_text(row: dict, lang: str, site: Site) -> Markup:
     text = i18n.t(lang, "report.target_value", value=i18n.number(row["target_value"], row["decimals"], lang),
                   unit=unit, period=period)
     if row["target_reached_pct"] is not None:
-        text += " " + i18n.t(lang, "report.target_reached", value=i18n.number(row["target_reached_pct"], 1, lang))
+        text += i18n.t(lang, "report.target_reached", value=i18n.number(row["target_reached_pct"], 1, lang))
     return Markup(text)
 
 
@@ -91,46 +98,47 @@ def _comparison(site: Site, row: dict, ranking: list[dict], tile_units: list[dic
     stem = f"{row['indicator_id'].replace('_', '-')}-{unit['unit_id']}"
     focus_rank = next((r["rank"] for r in ranking if r["unit_id"] == unit["unit_id"]), None)
     missing = [t for t in tiles if t["value"] is None]
-    ranking_chart = chart_block.chart(
+    result = {"ranking": ranking, "ranking_chart": Markup(""), "map_chart": Markup(""), "focus_rank": focus_rank,
+              "missing": sorted((t[f"name_{lang}"] for t in missing), key=reading_order), "tiles": len(tiles)}
+    if not row["headline"]:  # charts for the headline indicators; the others are compared in a table
+        return result
+    result["ranking_chart"] = chart_block.chart(
         "ranking_chart",
         [{"unit_id": r["unit_id"], "name": r[f"name_{lang}"], "value": r["value"], "focus": r["focus"]} for r in ranking],
         lang, {"x_title": f"{name} ({unit_label})", "name": i18n.t(lang, "unit_name")}, out_dir, f"ranking-{stem}",
         i18n.t(lang, "chart_ranking_description", indicator=name, period=period_label, n=len(ranking)),
         row["decimals"], here)
-    map_chart = Markup("")
     if tiles:
         description = i18n.t(lang, "report.map_description", indicator=name, period=period_label, total=len(tiles),
                              n=len(tiles) - len(missing), missing=len(missing))
-        map_chart = chart_block.chart(
+        result["map_chart"] = chart_block.chart(
             "tile_map",
             [{"unit_id": t["unit_id"], "name": t[f"name_{lang}"], "tile_row": t["tile_row"], "tile_col": t["tile_col"],
               "value": t["value"], "focus": t["focus"]} for t in tiles],
             lang, {"legend": f"{name} ({unit_label})", "no_data": i18n.t(lang, "report.no_figure"),
                    "name": i18n.t(lang, "unit_name")},
             out_dir, f"map-{stem}", description, row["decimals"], here)
-    return {"ranking": ranking, "ranking_chart": ranking_chart, "map_chart": map_chart, "focus_rank": focus_rank,
-            "missing": sorted((t[f"name_{lang}"] for t in missing), key=reading_order), "tiles": len(tiles)}
+    return result
 
 
-def _growth_chart(site: Site, rows: list[dict], unit: dict, period: str, lang: str, here: str) -> Markup:
-    """One bar a growth figure (change on the same period a year before, %) of this unit and period."""
-    growth = [r for r in rows if r["measure"] == GROWTH_MEASURE]
-    if len(growth) < 2:
-        return Markup("")
-    description = i18n.t(lang, "report.growth_description", n=len(growth), unit=unit[f"name_{lang}"],
-                         period=site.period_label(period, lang))
-    points = [{"unit_id": r["indicator_id"], "name": r[f"name_{lang}"], "value": r["value"], "focus": bool(r["headline"])}
-              for r in growth]
-    return chart_block.chart("ranking_chart", points, lang,
-                             {"x_title": i18n.t(lang, "report.growth_axis"), "name": i18n.t(lang, "indicator")},
-                             site.out_dir / here, f"growth-{unit['unit_id']}", description, 1, here)
+def year_before(site: Site, period: str) -> str | None:
+    """The same period a year before (the period macros say which)."""
+    rows = site.q("report_period_year_before", period=period)
+    return rows[0]["period"] if rows else None
+
+
+def derived_parts(site: Site, unit_id: str, period: str | None) -> dict[str, list[dict]]:
+    """The former provinces summed into each derived figure of a post-2025 province, by indicator."""
+    if period is None:
+        return {}
+    rows = site.q("report_derived_parts", unit_id=unit_id, period=period)
+    return {k: list(g) for k, g in groupby(rows, key=lambda r: r["indicator_id"])}
 
 
 def _neighbours(site: Site, periods: list[str], key: str, here: str) -> dict:
     """The reports just before and after this one, and the one of the same period a year before."""
     i = periods.index(key)
-    year_before = site.q("report_period_year_before", period=key)
-    before = year_before[0]["period"] if year_before else None
+    before = year_before(site, key)
     link = lambda p: {"period": p, "href": href(here, directory(p))} if p else None  # noqa: E731
     return {"previous": link(periods[i - 1] if i > 0 else None),
             "next": link(periods[i + 1] if i + 1 < len(periods) else None),
@@ -146,9 +154,12 @@ def model(site: Site, key: str, lang: str) -> dict:
         if not rows:
             continue
         provinces, tile_units = _comparisons(site, unit, key)
+        parts = derived_parts(site, unit["unit_id"], year_before(site, key))
         for row in rows:
             row["href"] = href(here, f"indicators/{row['indicator_id']}")
             row["unit_label"] = i18n.label(lang, "units", row["unit"])
+            row["derived_parts"] = parts.get(row["indicator_id"], []) if row["before_derived"] else []
+            row["figure"] = figure_text(row, lang)
             row["change_text"] = change_text(row, lang)
             row["target_text"] = target_text(row, lang, site)
             row["comparison"] = _comparison(site, row, provinces.get(row["indicator_id"], []), tile_units, unit, key,
@@ -159,7 +170,6 @@ def model(site: Site, key: str, lang: str) -> dict:
             "href": href(here, f"provinces/{unit['unit_id']}") if unit["unit_id"] in site.units_by_id else None,
             "themes": themes,
             "n": len(rows),
-            "growth_chart": _growth_chart(site, rows, unit, key, lang, here),
             "compared": [r for r in rows if r["comparison"]],
             "missing_before": any(r["before_value"] is None for r in rows),
         })
