@@ -10,7 +10,7 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
-from build_scripts.errors import ERROR, Problem, Report, say
+from build_scripts.errors import ERROR, Problem, Report, say, shown
 
 __all__ = ["validate_package", "Problem", "Report"]
 
@@ -54,7 +54,7 @@ def _validate(package: Path, report: Report) -> None:
         non_nfc: list[str] = []
         loaded_all = []
         for spec in specs:
-            label = spec.path.replace("\\", "/").removeprefix("./") if spec.file is not None else "datapackage.json"
+            label = shown(spec.path.replace("\\", "/").removeprefix("./"), 300) if spec.file is not None else "datapackage.json"
             files[spec.name] = label
             loaded = loading.load(con, spec, label)
             loaded_all.append(loaded)

@@ -88,3 +88,11 @@ def test_quoted_newline_in_a_note_keeps_row_numbers(tmp_path):
     bp.set_cell(pkg, "observations", 3, "status", "final")
     report = validate_package(pkg)
     assert ("data/observations.csv", 3, "status", "constraint-error") in {(p.file, p.row, p.field, p.type) for p in report.errors}
+
+
+def test_a_hostile_file_name_is_escaped_in_every_line(tmp_path):
+    pkg = bp.base_package(tmp_path)
+    bp.edit_descriptor(pkg, lambda d: bp.resource_of(d, "sources").update(path="data/\x1b[2J\u202esources.csv"))
+    report = validate_package(pkg)
+    assert not report.ok
+    assert all("\x1b" not in str(p) and "\u202e" not in str(p) for p in report.problems)
