@@ -1,8 +1,8 @@
 """End to end: the built site (the pipeline on the fixture package) carries the researchers' blocks, and the
 snippets as published on its data page print what the page says.
 
-Needs the pipeline to call build_scripts.research (build_scripts/research/WIRING.md); until it does, the
-test is reported as xfailed with that reason, never as passed."""
+Needs the pipeline to call build_scripts.research (build_scripts/research/WIRING.md): a tree without the
+Site.research field reports xfailed with that reason, never passed."""
 
 from __future__ import annotations
 
