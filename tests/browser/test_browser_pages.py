@@ -49,15 +49,16 @@ def test_every_request_stays_on_the_site_and_succeeds(page_visit, kind, lang):
     seen = page_visit(kind, lang)
     outside = seen.recorder.outside_requests()
     assert not outside, f"{seen.url} requested other hosts:\n" + "\n".join(outside)
-    assert not seen.recorder.failed, f"{seen.url} had failing requests:\n" + "\n".join(sorted(set(seen.recorder.failed)))
+    failed = sorted(set(seen.recorder.failed))
+    assert not failed, f"{seen.url} had failing requests:\n" + "\n".join(failed)
 
 
 @pytest.mark.parametrize(("kind", "lang"), CASES)
 def test_axe_finds_no_serious_or_critical_violation(page_visit, kind, lang):
     seen = page_visit(kind, lang)
-    assert not seen.axe_blocking, (
-        f"axe-core found {len(seen.axe_blocking)} serious or critical violation(s) on {seen.url}:\n"
-        + bs.format_violations(seen.axe_blocking)
+    blocking = seen.axe_blocking
+    assert not blocking, (
+        f"axe-core found {len(blocking)} serious or critical violation(s) on {seen.url}:\n" + bs.format_violations(blocking)
     )
 
 
