@@ -116,10 +116,10 @@ def screenshots(browser, url: str, name: str, folder: Path) -> list[Path]:
                 pass
             page.wait_for_load_state("networkidle")
             first = folder / f"{name}-{label}-1.png"  # the first screen exactly as shown (header tabs included)
-            page.screenshot(path=str(first))
+            page.screenshot(path=str(first), timeout=60_000)
             saved.append(first)
             target = folder / f"{name}-{label}.png"
-            page.screenshot(path=str(target), full_page=True)
+            page.screenshot(path=str(target), full_page=True, timeout=60_000)
             saved.append(target)
             # The same page screen by screen, as a reader scrolls it (easier to look at than one long image).
             size = page.viewport_size
@@ -128,7 +128,7 @@ def screenshots(browser, url: str, name: str, folder: Path) -> list[Path]:
                 clip = {"x": 0, "y": screen * size["height"], "width": size["width"],
                         "height": min(size["height"], height - screen * size["height"])}
                 part = folder / f"{name}-{label}-{screen + 1}.png"
-                page.screenshot(path=str(part), full_page=True, clip=clip)
+                page.screenshot(path=str(part), full_page=True, clip=clip, timeout=60_000)
                 saved.append(part)
         finally:
             context.close()
