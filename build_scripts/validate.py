@@ -30,7 +30,7 @@ def validate_package(package: Path | str) -> Report:
 def _validate(package: Path, report: Report) -> None:
     import duckdb
 
-    from build_scripts.validation import descriptor, domain, loading, schema
+    from build_scripts.validation import descriptor, domain, loading, schema, sql
 
     if not package.is_dir():
         report.add(Problem(str(package), None, None, "descriptor-missing", say("descriptor-missing")))
@@ -46,7 +46,7 @@ def _validate(package: Path, report: Report) -> None:
     # ours found nothing: ask frictionless too (it reports the same defects less precisely, so only then)
     frictionless_problems = descriptor.frictionless_check(desc) if not problems else list
     con = duckdb.connect(config={"threads": 2})
-    con.execute("SET enable_progress_bar = false")
+    con.execute(sql.query("settings"))
     try:
         loading.create_tables(con)
         files: dict[str, str] = {}

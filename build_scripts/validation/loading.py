@@ -35,8 +35,7 @@ class Loaded:
 
 
 def create_tables(con) -> None:
-    con.execute("CREATE OR REPLACE TEMP TABLE records (res VARCHAR, row INTEGER, cells VARCHAR[])")
-    con.execute("CREATE OR REPLACE TEMP TABLE padded (res VARCHAR, row INTEGER, pos INTEGER)")
+    con.execute(query("load/create_tables"))
 
 
 def _p(loaded: Loaded, kind: str, at: int | None, field_: str | None = None, type_: str | None = None, cell=None, **params) -> None:
@@ -101,7 +100,7 @@ def _load_fast(con, loaded: Loaded, text: str) -> bool:
     columns = {f"c{i}": "VARCHAR" for i in range(len(spec.names))}
     try:
         con.execute(query("load/read_csv"), [str(spec.file), columns])
-        count = con.execute("SELECT count(*) FROM raw").fetchone()[0]
+        count = con.execute(query("load/count_raw")).fetchone()[0]
         if '"' in text:
             same = con.execute(query("load/serialise_raw")).fetchone()[0] == text
         else:
@@ -112,7 +111,7 @@ def _load_fast(con, loaded: Loaded, text: str) -> bool:
     except Exception:  # DuckDB refused the file (ragged row, stray quote, huge line): Python reads it instead
         return False
     finally:
-        con.execute("DROP TABLE IF EXISTS raw")
+        con.execute(query("load/drop_raw"))
     loaded.rows = count - 1
     return True
 

@@ -1,0 +1,1 @@
+INSERT INTO key_defs VALUES (?, ?);
