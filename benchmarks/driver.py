@@ -82,7 +82,8 @@ def _use_cache(log: Path) -> None:
 
     charts._cached = True
     chart_block._charts = charts
-    downloads.write_all = cache.write_downloads
+    write_all = downloads.write_all
+    downloads.write_all = lambda con, package_dir, out_dir: cache.write_downloads(con, package_dir, out_dir, write=write_all)
 
     def record(event: str) -> None:
         with log.open("a", encoding="utf-8") as out:

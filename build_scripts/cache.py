@@ -128,7 +128,7 @@ def _file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_downloads(con, package_dir: Path, out_dir: Path) -> list[Path]:
+def write_downloads(con, package_dir: Path, out_dir: Path, write: Callable | None = None) -> list[Path]:
     """downloads.write_all, served from the cache when the package's files and the code that writes the
     downloads are unchanged. One entry for all downloads: downloads.write_all is one step, so a changed
     figure writes every download again (a per-resource writer in downloads.py would narrow that)."""
@@ -145,7 +145,7 @@ def write_downloads(con, package_dir: Path, out_dir: Path) -> list[Path]:
         if _restore(entry / "files", {name: out_dir / name for name in names}):
             _event("downloads reused")
             return sorted(out_dir / name for name in names)
-    files = downloads.write_all(con, package_dir, out_dir)
+    files = (write or downloads.write_all)(con, package_dir, out_dir)
     names = sorted(Path(f).relative_to(out_dir).as_posix() for f in files)
     _store_tree(entry, out_dir, names)
     _event("downloads written")

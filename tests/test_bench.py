@@ -40,7 +40,7 @@ def _table(text: str) -> tuple[list[str], dict[str, list[str]]]:
 
 def test_bench_quick_prints_the_table_and_json(tmp_path):
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--work", str(tmp_path / "work"), "--out", str(out)],
+    result = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--rebuild", "--work", str(tmp_path / "work"), "--out", str(out)],
                             cwd=REPO, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-2000:]
     header, rows = _table(result.stdout)
@@ -52,6 +52,13 @@ def test_bench_quick_prints_the_table_and_json(tmp_path):
     assert rows["validate: ours"][0].endswith(" s")
     assert rows["requests outside the site"] == ["0"]
     assert int(rows["HTML pages"][0]) > 10
+    # the content-addressed cache: nothing rendered again when nothing changed, something when a figure changed
+    rendered, reused = (int(x) for x in rows["rebuild, unchanged: charts rendered / reused"][0].split(" / "))
+    assert rendered == 0 and reused > 0
+    assert rows["rebuild, unchanged: downloads step written / reused"] == ["0 / 1"]
+    rendered, reused = (int(x) for x in rows["rebuild, one indicator: charts rendered / reused"][0].split(" / "))
+    assert 0 < rendered < reused
+    assert rows["rebuild, one indicator: downloads step written / reused"] == ["1 / 0"]
     report = json.loads((out / "bench.json").read_text(encoding="utf-8"))
     (case,) = report["cases"]
     assert set(case["build"]["phases"]) >= {"validate", "load", "pages", "downloads", "mkdocs"}
