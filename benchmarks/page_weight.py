@@ -66,7 +66,10 @@ def load_once(browser, site_dir: Path, url: str, throttle: bool) -> dict:
         timing = page.evaluate(
             "() => { const n = performance.getEntriesByType('navigation')[0];"
             " return {dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, charts: window.__bnChartsDrawnAt ?? null,"
-            " count: document.querySelectorAll('.bn-chart').length}; }"
+            " count: document.querySelectorAll('.bn-chart').length,"
+            " sparklines: document.querySelectorAll('img.bn-sparkline').length,"
+            " wide: Array.from(document.querySelectorAll('.md-typeset__scrollwrap')).filter(w => w.scrollWidth > w.clientWidth + 1).length,"
+            " tables: document.querySelectorAll('.md-typeset table').length}; }"
         )
         transferred = raw = 0
         by_type: dict[str, int] = {}
@@ -140,7 +143,7 @@ def kib(n: float) -> str:
 
 
 def ms(value) -> str:
-    return "no chart" if value is None else f"{value:,.0f} ms"
+    return "none" if value is None else f"{value:,.0f} ms"
 
 
 def measure(browser, site_dir: Path, base: str, path: str, args) -> list[list[str]]:
@@ -151,14 +154,15 @@ def measure(browser, site_dir: Path, base: str, path: str, args) -> list[list[st
         first = runs[0]
         charts = [r["charts"] for r in runs]
         median_charts = None if any(c is None for c in charts) else statistics.median(charts)
-        drawn = ms(median_charts) if first["count"] else "no chart"
+        drawn = ms(median_charts) if first["count"] else "no live chart"
         if first["count"] and median_charts is None:
             drawn = "not drawn"
         by_type = ", ".join(f"{k} {kib(v)}" for k, v in sorted(first["by_type"].items(), key=lambda kv: -kv[1]))
         rows.append([
             "/" + path, "Fast 3G, CPU/4" if throttle else "local", str(first["requests"]),
-            kib(first["transferred"]), kib(first["raw"]), f"{first['count']}", drawn,
-            ms(statistics.median(r["dcl"] for r in runs)), ms(statistics.median(r["load"] for r in runs)), by_type,
+            kib(first["transferred"]), kib(first["raw"]), f"{first['count']} + {first['sparklines']} sparklines", drawn,
+            ms(statistics.median(r["dcl"] for r in runs)), ms(statistics.median(r["load"] for r in runs)),
+            f"{first['wide']} of {first['tables']}", by_type,
         ])
     rows[0].append(axe_summary(browser, url))
     for row in rows[1:]:
@@ -167,8 +171,8 @@ def measure(browser, site_dir: Path, base: str, path: str, args) -> list[list[st
 
 
 def print_table(rows: list[list[str]]) -> None:
-    header = ["page", "network", "requests", "transferred", "files", "live charts", "charts drawn",
-              "DOMContentLoaded", "load", "bytes by type", "axe-core"]
+    header = ["page", "network", "requests", "transferred", "files", "charts", "live charts drawn",
+              "DOMContentLoaded", "load", "tables wider than the phone", "bytes by type", "axe-core"]
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join(" --- " for _ in header) + "|")
     for row in rows:
