@@ -1,5 +1,7 @@
 """Downloads under /downloads/: each resource as CSV (the package's own file), Parquet (written by DuckDB)
-and JSON (an array of records in schema order), the descriptor, and the whole package as a zip.
+and JSON (an array of records in schema order), the descriptor, and the whole package as a zip: under its
+version's name (bac-ninh-open-data-<version>.zip, with its SHA-256 checksum beside it in <zip>.sha256) and,
+for the links made before releases had versions, as bac-ninh-open-data.zip (the same bytes).
 
 The published package also holds ``observations_comparable`` (build_scripts/reform: the comparable series
 across the 2025 reform), in the same three formats, in the published descriptor and in the zip; the
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -43,8 +46,23 @@ def write_all(con, package_dir: Path, out_dir: Path) -> list[Path]:
     for resource in published["resources"]:
         path = package_dir / resource["path"]
         members[resource["path"]] = path.read_bytes() if path.is_file() else reform_files.csv_bytes(con)
-    written.append(write_zip(members, out_dir / f"{descriptor['name']}.zip"))
+    written.append(write_zip(members, out_dir / f"{descriptor['name']}.zip"))  # the address earlier links use
+    written.extend(write_release(members, descriptor.get("version"), out_dir))
     return sorted(written)
+
+
+def write_release(members: dict[str, bytes], version: str | None, out_dir: Path) -> list[Path]:
+    """The release's zip, its version in the name (changelog.release_zip_name), with <zip>.sha256 beside
+    it; nothing when the descriptor has no version."""
+    if not version:
+        return []
+    from build_scripts import changelog
+
+    if not re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", str(version)):
+        raise ValueError(f"datapackage.json: the version {str(version)!r} is not MAJOR.MINOR.PATCH (for example 0.2.0)")
+
+    archive = write_zip(members, out_dir / changelog.release_zip_name(version))
+    return [archive, changelog.write_checksum(archive)]
 
 
 def _copy(src: Path, dest: Path) -> Path:

@@ -1,4 +1,5 @@
-"""Data page (/data/): every resource with its schema as a table, its row count and downloads; the package."""
+"""Data page (/data/): the package (its version and zip with checksum), the releases of CHANGELOG.md, every
+resource with its schema as a table, its row count and downloads."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 
 from markupsafe import Markup
 
-from build_scripts import db, settings
+from build_scripts import changelog, db, settings
 from build_scripts.pages.site import Site, href
 from build_scripts.research import fragments
 
@@ -47,16 +48,48 @@ def model(site: Site, key: str, lang: str) -> dict:
             "downloads": [(f"{res['name']}.{fmt}", href(here, f"downloads/{res['name']}.{fmt}")) for fmt in FORMATS],
         })
     base = site.descriptor.get("homepage", "").rstrip("/")
+    version = site.descriptor.get("version")
+    zip_name = changelog.release_zip_name(version) if version else f"{site.descriptor['name']}.zip"
     return {
+        "version": version_text(version) if version else None,
+        "releases": releases(here, version),
         "package": site.descriptor,
         "title": site.descriptor.get("titles", {}).get(lang, site.descriptor.get("title", "")),
         "package_description": site.descriptor.get("descriptions", {}).get(lang, site.descriptor.get("description", "")),
         "resources": resources,
-        "zip_name": f"{site.descriptor['name']}.zip",
-        "zip_href": href(here, f"downloads/{site.descriptor['name']}.zip"),
+        "zip_name": zip_name,
+        "zip_href": href(here, f"downloads/{zip_name}"),
+        "checksum_name": f"{zip_name}.sha256" if version else None,
+        "checksum_href": href(here, f"downloads/{zip_name}.sha256") if version else None,
         "descriptor_href": href(here, "downloads/datapackage.json"),
         "licenses": site.descriptor.get("licenses", []),
         "research": fragments.data(site.research, lang, *fragments.snippet_subject(
             site.research, site.focus_id, [row["indicator_id"] for row in site.indicators if row.get("headline")])),
         "base_url": Markup(base) if re.fullmatch(r"https?://[A-Za-z0-9._/-]+", base) else Markup("https://example.org"),
     }
+
+
+def releases(here: str, version: str | None) -> list[dict]:
+    """The data releases of CHANGELOG.md, newest first; the one of the package's version links its zip and
+    checksum (the site publishes only the current release's files). Notes are the maintainers' Markdown."""
+    rows = []
+    for release in changelog.read_changelog().releases:
+        current = release.version == version
+        rows.append({
+            "version": version_text(release.version),
+            "date": release.date,
+            "notes": Markup(release.notes),  # the repository's own text, written as Markdown
+            "current": current,
+            "zip_name": release.zip_name,
+            "zip_href": href(here, f"downloads/{release.zip_name}") if current else None,
+            "checksum_name": release.checksum_name,
+            "checksum_href": href(here, f"downloads/{release.checksum_name}") if current else None,
+        })
+    return rows
+
+
+def version_text(version: str) -> Markup:
+    """A version number (digits and dots: changelog and downloads check it) needs no escaping."""
+    if not re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", str(version)):
+        raise ValueError(f"datapackage.json: the version {str(version)!r} is not MAJOR.MINOR.PATCH (for example 0.2.0)")
+    return Markup(version)

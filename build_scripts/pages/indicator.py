@@ -1,12 +1,15 @@
 """Indicator page (/indicators/<indicator_id>/): definition, the focus province over time with its targets,
-provinces ranked, every value with its source, other sources, downloads and how to cite."""
+provinces ranked, every value with its source, other sources, downloads and how to cite.
+
+The post-2025 focus province is shown with its comparable series: before 1 July 2025, the sums of its former
+provinces (kind derived), drawn apart in the chart and listed with each part and its source."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from build_scripts import i18n
-from build_scripts.pages import chart_block
+from build_scripts.pages import chart_block, comparable
 from build_scripts.pages.site import Site, href
 from build_scripts.research import fragments
 
@@ -41,10 +44,12 @@ def model(site: Site, key: str, lang: str) -> dict:
 
     focus = []
     for unit in site.focus_units:
-        rows = site.q("indicator_series", indicator_id=key, unit_id=unit["unit_id"])
+        series = comparable.applies(unit)  # a post-2025 province: its comparable series, parts cited
+        rows = (comparable.series(site, unit["unit_id"], key, here, lang) if series
+                else site.q("indicator_series", indicator_id=key, unit_id=unit["unit_id"]))
         if not rows:
             continue
-        outcomes = [r for r in rows if r["kind"] == "outcome"]
+        outcomes = [r for r in rows if r["kind"] in ("outcome", "derived")]
         targets = [r for r in rows if r["kind"] == "target"]
         span = chart_span(outcomes)
         in_chart = [r for r in rows if r["period_span"] == span]
@@ -55,7 +60,7 @@ def model(site: Site, key: str, lang: str) -> dict:
         ]
         chart_html = ""
         span_label = ""
-        if len([r for r in in_chart if r["kind"] == "outcome"]) >= 2:
+        if len([r for r in in_chart if r["kind"] in ("outcome", "derived")]) >= 2:
             first, last = in_chart[0]["period"], in_chart[-1]["period"]
             span_label = site.period_span_label(first, lang)
             description = i18n.t(lang, "chart_series_description", indicator=name, unit=unit[f"name_{lang}"],
@@ -67,7 +72,8 @@ def model(site: Site, key: str, lang: str) -> dict:
             chart_html = chart_block.chart("series_chart", chart_rows, lang, labels, out_dir,
                                            f"series-{unit['unit_id']}", description, indicator["decimals"], here)
         focus.append({"unit": unit, "outcomes": outcomes, "targets": targets, "chart": chart_html,
-                      "span_label": span_label, "href": href(here, f"provinces/{unit['unit_id']}")})
+                      "span_label": span_label, "href": href(here, f"provinces/{unit['unit_id']}"),
+                      "derived": any(r["kind"] == "derived" for r in outcomes)})
 
     ranking = site.q("ranking", indicator_id=key, focus_ids=site.focus_ids)
     ranking_chart = ""

@@ -1,5 +1,7 @@
 """Province page (/provinces/<unit_id>/), for every unit with figures: each indicator's latest value,
-change on the same period a year before and period, with a sparkline; what it was merged from or into."""
+change on the same period a year before and period, with a sparkline; what it was merged from or into.
+A post-2025 province's page compares with, and draws, its comparable series, and lists each derived figure
+(the sum of its former provinces before 1 July 2025) with its parts and their sources."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from build_scripts import i18n
-from build_scripts.pages import chart_block
+from build_scripts.pages import chart_block, comparable
 from build_scripts.pages.site import Site, href
 from build_scripts.research import fragments
 
@@ -47,14 +49,19 @@ def sparkline_rows(outcomes: list[dict], span: str) -> list[dict]:
     return [{"end_date": r["end_date"].isoformat(), "value": r["value"]} for r in outcomes if r["period_span"] == span]
 
 
-def latest_rows(site: Site, unit_id: str, lang: str, here: str, with_sparklines: bool = True) -> list[dict]:
-    rows = site.q("unit_latest", unit_id=unit_id, themes=site.themes)
-    outcomes = {k: list(g) for k, g in groupby(site.q("unit_outcomes", unit_id=unit_id), key=lambda r: r["indicator_id"])}
+def latest_rows(site: Site, unit_id: str, lang: str, here: str, with_sparklines: bool = True,
+                series: bool = False) -> list[dict]:
+    """Each indicator's latest figure, its change and sparkline; with ``series`` (a post-2025 province) the
+    year before and the sparkline come from its comparable series (derived figures before the reform)."""
+    latest, history = ("unit_latest_comparable", "unit_comparable_outcomes") if series else ("unit_latest", "unit_outcomes")
+    rows = site.q(latest, unit_id=unit_id, themes=site.themes)
+    outcomes = {k: list(g) for k, g in groupby(site.q(history, unit_id=unit_id), key=lambda r: r["indicator_id"])}
     out_dir = site.out_dir / here
     for row in rows:
         row["href"] = href(here, f"indicators/{row['indicator_id']}")
         row["change_text"] = change_text(row, lang)
         row["unit_label"] = i18n.label(lang, "units", row["unit"])
+        row.setdefault("before_derived", False)
         row["sparkline"] = ""
         points = sparkline_rows(outcomes.get(row["indicator_id"], []), row["period_span"])
         if with_sparklines and len(points) >= 2:
@@ -78,7 +85,8 @@ def model(site: Site, key: str, lang: str) -> dict:
     for row in merged_into + merged_from:
         row["href"] = href(here, f"provinces/{row['unit_id']}") if row["unit_id"] in units else None
     region = units.get(unit["region_id"]) if unit["region_id"] else None
-    rows = latest_rows(site, key, lang, here)
+    series = comparable.applies(unit)
+    rows = latest_rows(site, key, lang, here, series=series)
     themes = [(theme, list(group)) for theme, group in groupby(rows, key=lambda r: r["theme"])]
     return {
         "unit": unit,
@@ -88,6 +96,8 @@ def model(site: Site, key: str, lang: str) -> dict:
         "merged_into": merged_into,
         "merged_from": merged_from,
         "themes": themes,
+        "comparable": series,
+        "derived": comparable.derived_by_indicator(site, key, here, lang) if series else [],
         "period": lambda p: site.period_label(p, lang),
         "research": fragments.unit(site.research, key, lang),
     }
