@@ -161,3 +161,11 @@ def test_every_check_is_documented_for_maintainers():
     readme = (CHECKS / "README.md").read_text(encoding="utf-8")
     for name, check in domain.catalog()["checks"].items():
         assert f"| `{name}` | {check['severity']} |" in readme, name
+
+
+def test_a_non_finite_value_is_one_problem_not_three(pkg):
+    ids = bp.indicator_rows(pkg, measure="level")
+    row = bp.find_row(pkg, "observations", lambda d: d["indicator_id"] in ids)
+    bp.set_cell(pkg, "observations", row, "value", "-Infinity")
+    found = [p.type for p in validate_package(pkg).errors if p.row == row]
+    assert found == ["not-finite"]
