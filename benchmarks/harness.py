@@ -96,11 +96,51 @@ def parse_size(text: str) -> tuple[int, int, int]:
 
 
 def make_package(out: Path, size: tuple[int, int, int], seed: int = 0) -> dict:
-    """A synthetic package (benchmarks/synthetic.py) of indicators x provinces x periods, in out."""
+    """A synthetic package (benchmarks/synthetic.py) of indicators x provinces x periods, in out, shaped like the
+    portal's data: the first province is the focus province (settings.FOCUS_UNIT), so the home page, series
+    charts and sparklines are built as for the real package; and the periods before the reform are years (the
+    generator writes one year of months and quarters), so a province has decades of annual figures."""
     from benchmarks.synthetic import generate
 
     n, m, p = size
-    return generate(out, indicators=n, provinces=m, periods=_periods_for(p), seed=seed)
+    stats = generate(out, indicators=n, provinces=m, periods=_periods_for(p), seed=seed)
+    _reshape(out)
+    return stats
+
+
+def _reshape(package: Path) -> None:
+    import csv
+    import io
+
+    from build_scripts import settings
+    from build_scripts.canonical import canonical_rows, serialise
+
+    focus = settings.FOCUS_UNIT
+    rename = {"province-0000": focus, "province-0000-pre2025": f"{focus}-pre2025"}
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    pre_periods: list[str] = []
+    obs_path = package / "data" / "observations.csv"
+    with obs_path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["unit_id"].endswith("-pre2025") and row["period"] not in pre_periods:
+                pre_periods.append(row["period"])
+    latest_first = sorted(pre_periods, key=lambda x: (x[:4], x), reverse=True)
+    years = {period: str(2024 - i) for i, period in enumerate(latest_first)}
+    for resource in descriptor["resources"]:
+        path = package / resource["path"]
+        fields = resource["schema"]["fields"]
+        names = [f["name"] for f in fields]
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))[1:]
+        for row in rows:
+            record = dict(zip(names, row))
+            for column in ("unit_id", "region_id", "from_unit_id", "to_unit_id"):
+                if record.get(column) in rename:
+                    row[names.index(column)] = rename[record[column]]
+            if resource["name"] == "observations" and record["unit_id"].endswith("-pre2025"):
+                row[names.index("period")] = years[record["period"]]
+        booleans = {f["name"] for f in fields if f["type"] == "boolean"}
+        path.write_text(serialise(names, canonical_rows(rows, names, resource["schema"].get("primaryKey", []), booleans)),
+                        encoding="utf-8", newline="")
 
 
 def observation_count(package: Path) -> int:
