@@ -72,9 +72,15 @@ def test_a_bad_size_is_a_sentence_and_exit_2(capsys):
     assert "Traceback" not in err
 
 
-def test_sizes_give_the_figures_asked_for(tmp_path):
+def test_sizes_give_the_figures_asked_for_shaped_like_the_portal(tmp_path):
     stats = harness.make_package(tmp_path / "p", (5, 4, 20))
     assert stats["observations"] == 5 * 4 * 20 == harness.observation_count(tmp_path / "p")
+    text = (tmp_path / "p/data/observations.csv").read_text(encoding="utf-8")
+    focus_periods = sorted({line.split(",")[2] for line in text.splitlines() if line.startswith("bac-ninh-pre2025,indicator_000,")})
+    assert focus_periods == [str(y) for y in range(2009, 2025)]  # 16 years before the reform, then 4 periods of 2025
+    result = subprocess.run([sys.executable, "-m", "build_scripts", "validate", "--package", str(tmp_path / "p")],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _site(tmp_path: Path) -> Path:
