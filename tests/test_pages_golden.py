@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import db, settings
+from build_scripts import changelog, db, settings
 from build_scripts.pages import build_page, tasks
 from build_scripts.pages.site import Site
 
@@ -22,11 +22,32 @@ GOLDEN = Path(__file__).parent / "golden"
 MINE = ("indicator_index", "indicator", "province_index", "province", "data", "sources")
 
 
+# The data page lists the releases of CHANGELOG.md: a fixed one here, so that a new release does not change
+# the golden files (0.1.0 is the fixture package's version; 0.0.9 an older release, not on the site).
+CHANGELOG_TEXT = """# Changelog
+
+## Unreleased
+
+- Not listed.
+
+## 0.1.0 - 2026-11-25
+
+- First release: *five* tables.
+
+## 0.0.9 - 2026-10-01
+
+- A trial release.
+"""
+
+
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     out = tmp_path_factory.mktemp("docs")
-    saved = settings.CHARTS
+    changelog_file = tmp_path_factory.mktemp("changelog") / "CHANGELOG.md"
+    changelog_file.write_text(CHANGELOG_TEXT, encoding="utf-8")
+    saved, saved_changelog = settings.CHARTS, changelog.CHANGELOG
     settings.CHARTS = False
+    changelog.CHANGELOG = changelog_file
     try:
         site = Site.load(db.load_package(FIXTURE), FIXTURE, out)
         counts = {name: 0 for name in MINE}
@@ -34,7 +55,7 @@ def generated(tmp_path_factory):
             if name in MINE:
                 counts[name] += build_page(site, name, key)
     finally:
-        settings.CHARTS = saved
+        settings.CHARTS, changelog.CHANGELOG = saved, saved_changelog
     return out, counts
 
 

@@ -73,7 +73,7 @@ def releases(here: str, version: str | None) -> list[dict]:
     """The data releases of CHANGELOG.md, newest first; the one of the package's version links its zip and
     checksum (the site publishes only the current release's files). Notes are the maintainers' Markdown."""
     rows = []
-    for release in changelog.read_changelog().releases:
+    for release in changelog.read_changelog(changelog.CHANGELOG).releases:
         current = release.version == version
         rows.append({
             "version": version_text(release.version),
