@@ -208,22 +208,33 @@ from .tilemap import quantize_thresholds, tile_map, two_lines  # noqa: E402  (re
 
 def sparkline(rows: list[dict], lang: str, *, description: str | None = None, decimals: int | None = None):
     """A tiny line of values over time with a dot on the latest; no axes and no numbers (the page prints
-    the figure), so ``decimals`` is accepted for a uniform call and not used."""
+    the figure), so ``decimals`` is accepted for a uniform call and not used. Rows with kind "derived"
+    (optional field) are drawn dashed."""
     name = "sparkline"
     check.check_lang(name, lang)
     check.require_fields(name, rows, ("end_date", "value"))
     data = sorted(({"end_date": check.iso_date(name, i, "end_date", r["end_date"]),
-                    "value": check.number(name, i, "value", r["value"])} for i, r in enumerate(rows)),
+                    "value": check.number(name, i, "value", r["value"]),
+                    "derived": r.get("kind") == "derived"} for i, r in enumerate(rows)),
                   key=lambda r: (r["end_date"], r["value"]))
     if not data:
         raise check.ChartInputError("sparkline chart: no rows to draw")
     data[-1]["last"] = True
     for r in data[:-1]:
         r["last"] = False
+    # Derived figures (kind "derived": sums of the former provinces) are a dashed stretch, as in the series
+    # chart; the dashed line runs on to the first published figure so that the two stretches meet.
+    for i, r in enumerate(data):
+        r["dashed"] = r["derived"] or (i > 0 and data[i - 1]["derived"])
+        r["solid"] = not r["derived"]
     base = alt.Chart(alt.Data(values=data)).encode(
         x=alt.X("end_date:T", axis=None), y=alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)))
+    layers = [base.transform_filter("datum.solid").mark_line(color=theme.BLUE, strokeWidth=1.5, aria=False)]
+    if any(r["derived"] for r in data):
+        layers.insert(0, base.transform_filter("datum.dashed").mark_line(
+            color=theme.BLUE, strokeWidth=1.5, strokeDash=[3, 2], aria=False))
     chart = alt.layer(
-        base.mark_line(color=theme.BLUE, strokeWidth=1.5, aria=False),
+        *layers,
         base.transform_filter("datum.last").mark_circle(color=theme.BLUE, size=18, opacity=1, aria=False),
     ).properties(width=SPARK_WIDTH, height=SPARK_HEIGHT, padding=2)
     labels = {"description": description} if description else {}

@@ -46,7 +46,8 @@ def _change_text(row: dict, lang: str) -> str:
 
 
 def sparkline_rows(outcomes: list[dict], span: str) -> list[dict]:
-    return [{"end_date": r["end_date"].isoformat(), "value": r["value"]} for r in outcomes if r["period_span"] == span]
+    return [{"end_date": r["end_date"].isoformat(), "value": r["value"], "kind": r.get("kind", "outcome")}
+            for r in outcomes if r["period_span"] == span]
 
 
 def latest_rows(site: Site, unit_id: str, lang: str, here: str, with_sparklines: bool = True,
