@@ -4,7 +4,8 @@ mkdocs-material's search (lunr) matches words letter for letter. After the build
 search index (one a language) gets two more fields, ``title_plain`` and ``text_plain``: the entry's words
 that carry a diacritic, written without it (NFD, combining marks removed, đ as d). The fields are declared
 in the index's ``config.fields``, which the search worker indexes like title and text (same boosts); the
-results still show the original title and text. Running twice changes nothing.
+results still show the original title and text. Running twice changes nothing. The hook runs after
+mkdocs-static-i18n, whose own post-build step (priority -100) rewrites the index.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import json
 import re
 import unicodedata
 from pathlib import Path
+
+from mkdocs.plugins import event_priority
 
 FIELDS = {"title": "title_plain", "text": "text_plain"}
 _TAG = re.compile(r"<[^>]*>")
@@ -53,6 +56,7 @@ def add_plain_fields(data: dict) -> dict:
     return data
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100), which writes the final index of every language
 def on_post_build(config, **kwargs):
     for index in sorted(Path(config["site_dir"]).rglob("search/search_index.json")):
         data = add_plain_fields(json.loads(index.read_text(encoding="utf-8")))
