@@ -47,7 +47,7 @@ TEXT_ALTERNATIVES_JS = """
   const sparkline = figure.matches('.bn-figure--sparkline') || !!figure.closest('td, th');
   let table = !!figure.querySelector('table');
   for (let el = figure.nextElementSibling; el && !table; el = el.nextElementSibling) {
-    if (el.matches('h1, h2, h3, figure')) break;
+    if (el.matches('h1, h2, h3')) break;  // figures side by side may share the table after them
     table = el.matches('table') || !!el.querySelector('table');
   }
   return {
