@@ -10,11 +10,13 @@ import shutil
 from pathlib import Path
 
 from benchmarks import harness
+from build_scripts import settings
 
 
 def change_one_figure(package: Path, indicator_id: str | None = None) -> str:
-    """Add 1 to the first figure of one indicator (the second, by default) in observations.csv; returns its id.
-    The row's place and the file's canonical form do not change."""
+    """Add 1 to one figure of one indicator (the second, by default) in observations.csv; returns its id. The
+    figure is one a chart shows: the focus province's latest annual figure when there is one (its series chart
+    and sparklines), else the indicator's first. The row's place and the file's canonical form do not change."""
     path = package / "data" / "observations.csv"
     text = path.read_text(encoding="utf-8")
     rows = list(csv.reader(io.StringIO(text)))
@@ -24,13 +26,15 @@ def change_one_figure(package: Path, indicator_id: str | None = None) -> str:
     if not ids:
         raise harness.BenchError(f"{path}: no observations to change")
     target = indicator_id or ids[min(1, len(ids) - 1)]
-    for row in rows[1:]:
-        if row[ind] == target:
-            old = row[val]
-            new = str(int(old) + 1) if old.lstrip("-").isdigit() else str(round(float(old) + 1, 1))
-            path.write_text(text.replace(",".join(row), ",".join(row[:val] + [new] + row[val + 1:]), 1),
-                            encoding="utf-8", newline="")
-            return target
+    unit, period = header.index("unit_id"), header.index("period")
+    candidates = [r for r in rows[1:] if r[ind] == target]
+    annual = [r for r in candidates if r[unit].startswith(settings.FOCUS_UNIT) and r[period].isdigit()]
+    for row in ([max(annual, key=lambda r: r[period])] if annual else candidates[:1]):
+        old = row[val]
+        new = str(int(old) + 1) if old.lstrip("-").isdigit() else str(round(float(old) + 1, 1))
+        path.write_text(text.replace(",".join(row), ",".join(row[:val] + [new] + row[val + 1:]), 1),
+                        encoding="utf-8", newline="")
+        return target
     raise harness.BenchError(f"{path}: indicator {target} has no figure")
 
 

@@ -32,7 +32,7 @@ def _rows(case: dict, by_name: dict) -> dict[str, str]:
         row[f"build phase: {phase}"] = _s(phases.get(phase))
     row["  of pages: queries (CPU, all workers)"] = _s(b["work"].get("queries"))
     row["  of pages: charts (CPU, all workers)"] = _s(b["work"].get("charts"))
-    top = list(b["work"].get("by_name", {}).items())[:3]
+    top = sorted(b["work"].get("by_name", {}).items(), key=lambda kv: (-kv[1][1], kv[0]))[:3]
     row["  of pages: most CPU (calls, seconds)"] = "; ".join(f"{name} {calls:,}x {cpu:.1f} s" for name, (calls, cpu) in top)
     row["build total (wall)"] = _s(b["wall"])
     row["build total (CPU, all processes)"] = _s(b["cpu"])

@@ -127,6 +127,15 @@ def test_changing_one_figure_keeps_the_file_canonical(tmp_path):
     assert len(before) == len(after) and len(diff) == 1 and "indicator_001" in diff[0][0]
 
 
+def test_the_changed_figure_is_one_a_chart_shows(tmp_path):
+    harness.make_package(tmp_path / "p", (3, 2, 5))
+    before = (tmp_path / "p/data/observations.csv").read_text(encoding="utf-8").splitlines()
+    change_one_figure(tmp_path / "p")
+    after = (tmp_path / "p/data/observations.csv").read_text(encoding="utf-8").splitlines()
+    (old, new), = [(a, b) for a, b in zip(before, after) if a != b]
+    assert old.startswith("bac-ninh-pre2025,indicator_001,2024,") and new.startswith("bac-ninh-pre2025,indicator_001,2024,")
+
+
 @pytest.mark.parametrize("text", ["0x3x3", "axbxc", "1x2x3x4"])
 def test_parse_size_refuses(text):
     with pytest.raises(harness.BenchError):
