@@ -26,6 +26,7 @@ PAGE_TYPES = (
     PageType("indicator", "build_scripts.pages.indicator", "/indicators/<indicator_id>/"),
     PageType("province_index", "build_scripts.pages.province_index", "/provinces/"),
     PageType("province", "build_scripts.pages.province", "/provinces/<unit_id>/"),
+    PageType("report", "build_scripts.pages.report", "/reports/<period>/"),
     PageType("data", "build_scripts.pages.data", "/data/"),
     PageType("sources", "build_scripts.pages.sources", "/sources/"),
 )
