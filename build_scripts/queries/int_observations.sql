@@ -3,7 +3,7 @@
 -- Among outcomes of one unit, indicator and period the most final status wins (actual, preliminary,
 -- estimate), then the most recently published source (an unknown date counts as oldest), then the
 -- smaller source_id. The other rows stay, marked shown = false, to be listed as other figures.
-CREATE OR REPLACE VIEW int_observations AS
+CREATE OR REPLACE TABLE int_observations AS
 WITH typed AS (
     SELECT
         o.*,
