@@ -1,7 +1,7 @@
 """The home page, a period report and search, in Chromium at a phone's width, on the real site.
 
-The site is built once for this module with the project's own command (tests/browser/browser_support.py);
-REPORTS_SITE_DIR=<a built site> reuses one instead (for quick reruns). Expected numbers are not typed in
+The site is the real build shared by the whole test run (tests/conftest.py: real_site);
+REPORTS_SITE_DIR=<a built site> reuses another one instead (for quick reruns). Expected numbers are not typed in
 here: they are read from the chart data the build wrote and formatted with Babel for the page's language,
 so the tests follow the package and still fail when a chart or a page shows the wrong format.
 """
@@ -20,21 +20,21 @@ from build_scripts import i18n
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
 import browser_support as bs  # noqa: E402
 
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
 PHONE = {"width": 390, "height": 844}
 REPORT = "reports/2025-9M/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    if bs.chromium_problem():
-        pytest.skip(bs.chromium_problem())
+def site(real_site) -> Path:
+    verdict, reason = bs.chromium_gate()
+    if verdict == "fail":
+        pytest.fail(reason, pytrace=False)
+    if verdict == "skip":
+        pytest.skip(reason)
     given = os.environ.get("REPORTS_SITE_DIR")
-    if given:
-        return Path(given)
-    site_dir = tmp_path_factory.mktemp("reports-site") / "site"
-    result = bs.build_site(site_dir)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    return site_dir
+    return Path(given) if given else real_site
 
 
 @pytest.fixture(scope="module")
