@@ -24,16 +24,12 @@ def read_csv(name: str) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
+@pytest.fixture(scope="session")
+def site(real_site):
+    """The real site of tests/conftest.py: one build a test run, shared by every file and xdist worker."""
     if not (PACKAGE / "data" / "observations.csv").is_file():
         pytest.fail("datapackage/data/observations.csv is missing: the real package has no figures yet")
-    root = tmp_path_factory.mktemp("real")
-    result = subprocess.run([sys.executable, "-m", "build_scripts", "build", "--package", str(PACKAGE),
-                             "--site-dir", str(root / "site"), "--build-dir", str(root / "build")],
-                            capture_output=True, text=True, cwd=REPO)
-    assert result.returncode == 0, result.stderr[-5000:]
-    return root / "site"
+    return real_site
 
 
 def test_every_indicator_with_figures_has_its_page_in_both_languages(site):

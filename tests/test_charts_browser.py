@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
+import sys
 import threading
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
+import browser_support as bs  # noqa: E402
 
 from build_scripts.charts import assets, builders, render
 
@@ -46,10 +49,11 @@ PAGE = """<!doctype html>
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    if not CHROMIUM.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium (make browser)")
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's Chromium (make browser)")
+    verdict, reason = bs.chromium_gate()  # the gate of tests/browser: skip locally, fail under CI=true
+    if verdict == "fail":
+        pytest.fail(reason, pytrace=False)
+    if verdict == "skip":
+        pytest.skip(reason)
     root = tmp_path_factory.mktemp("site")
     assets.copy_assets(root, ["vi", "en"])
     for lang, labels in (("vi", VI), ("en", EN)):

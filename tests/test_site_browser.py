@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
+import browser_support as bs  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
@@ -28,10 +30,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    if not CHROMIUM.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium (make browser)")
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's Chromium (make browser)")
+    verdict, reason = bs.chromium_gate()  # the gate of tests/browser: skip locally, fail under CI=true
+    if verdict == "fail":
+        pytest.fail(reason, pytrace=False)
+    if verdict == "skip":
+        pytest.skip(reason)
     root = tmp_path_factory.mktemp("browser-site")
     result = subprocess.run([sys.executable, "-m", "build_scripts", "build", "--package", str(FIXTURE),
                              "--site-dir", str(root / "site"), "--build-dir", str(root / "build")],

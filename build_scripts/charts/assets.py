@@ -17,7 +17,7 @@ from .render import dumps
 
 SOURCE = Path(__file__).resolve().parents[1] / "assets"
 EXTRA_CSS = ["assets/stylesheets/charts.css"]
-EXTRA_JAVASCRIPT = ["assets/javascripts/charts.js"]
+EXTRA_JAVASCRIPT = ["assets/javascripts/charts.js", "assets/javascripts/tables.js"]
 LOCALES = "javascripts/chart-locales.json"
 
 

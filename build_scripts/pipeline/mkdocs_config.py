@@ -23,6 +23,9 @@ def write(docs_dir: Path, site_dir: Path, dest: Path, missing: list[str]) -> Pat
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
     config["hooks"] = [str((settings.MKDOCS_YML.parent / hook).resolve()) for hook in config.get("hooks", [])]
+    theme = config.get("theme", {})
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str((settings.MKDOCS_YML.parent / theme["custom_dir"]).resolve())
     default = settings.DEFAULT_LANGUAGE
     nav = []
     for entry in config.get("nav", []):

@@ -6,7 +6,6 @@ where they fail (CI must never skip them). Set BN_SITE_DIR to a built site to te
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -24,23 +23,10 @@ def chromium_ready() -> None:
 
 
 @pytest.fixture(scope="session")
-def site_dir(chromium_ready, tmp_path_factory) -> Path:
-    """The real site, built once per test session (per xdist worker running the browser group)."""
-    prebuilt = os.environ.get("BN_SITE_DIR")
-    if prebuilt:
-        site = Path(prebuilt).resolve()
-        if not (site / "index.html").is_file():
-            pytest.fail(f"BN_SITE_DIR={prebuilt} has no index.html: build the site there first.", pytrace=False)
-        return site
-    site = tmp_path_factory.mktemp("browser-site") / "site"
-    result = bs.build_site(site)
-    if result.returncode != 0 or not (site / "index.html").is_file():
-        output = (result.stdout + result.stderr).strip()[-4000:]
-        pytest.fail(
-            f"`python -m build_scripts build --site-dir {site}` did not build the site (exit {result.returncode}):\n{output}",
-            pytrace=False,
-        )
-    return site
+def site_dir(chromium_ready, real_site) -> Path:
+    """The real site: tests/conftest.py's `real_site`, built once a test run and shared by xdist workers
+    (BN_SITE_DIR points at a site built beforehand instead)."""
+    return real_site
 
 
 @pytest.fixture(scope="session")
