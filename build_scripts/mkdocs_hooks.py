@@ -1,7 +1,11 @@
-"""MkDocs hooks of the portal: keep builds byte-identical.
+"""MkDocs hooks of the portal: a small search index a language, byte-identical between builds.
 
-The search index is written with its entries in a fixed order (by location), so two builds of the same
-package give the same bytes.
+mkdocs-static-i18n writes one search index holding every language, fetched by every page on load. After
+it (its post-build step has priority -100), this hook splits it: the default language's entries stay in
+search/search_index.json, each other language's go to <lang>/search/search_index.json with their "<lang>/"
+prefix dropped; the theme override (build_scripts/overrides/main.html) points the pages of that language
+at their own index. Entries are written in a fixed order (by location), compact and in UTF-8 (no \\u
+escapes), so two builds of the same package give the same bytes. Running twice changes nothing.
 """
 
 from __future__ import annotations
@@ -9,9 +13,39 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 
+from build_scripts import settings
+
+
+def _write(path: Path, config: dict, docs: list[dict]) -> None:
+    data = {"config": config, "docs": sorted(docs, key=lambda d: (d.get("location", ""), d.get("title", "")))}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+
+def split(data: dict) -> dict[str, list[dict]]:
+    """The index's entries by language: {"vi": [...], "en": [... locations without "en/"]}."""
+    others = [lang for lang in settings.LANGUAGES if lang != settings.DEFAULT_LANGUAGE]
+    parts: dict[str, list[dict]] = {lang: [] for lang in settings.LANGUAGES}
+    for doc in data.get("docs", []):
+        location = doc.get("location", "")
+        lang = next((o for o in others if location == o or location.startswith(f"{o}/")), settings.DEFAULT_LANGUAGE)
+        if lang != settings.DEFAULT_LANGUAGE:
+            doc = dict(doc, location=location[len(lang) + 1:] if location.startswith(f"{lang}/") else "")
+        parts[lang].append(doc)
+    return parts
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100), which writes the index of every language
 def on_post_build(config, **kwargs):
-    for index in sorted(Path(config["site_dir"]).rglob("search/search_index.json")):
-        data = json.loads(index.read_text(encoding="utf-8"))
-        data["docs"] = sorted(data.get("docs", []), key=lambda d: (d.get("location", ""), d.get("title", "")))
-        index.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    site = Path(config["site_dir"])
+    root = site / "search" / "search_index.json"
+    if not root.is_file():
+        return
+    data = json.loads(root.read_text(encoding="utf-8"))
+    for lang, docs in split(data).items():
+        if lang == settings.DEFAULT_LANGUAGE:
+            _write(root, data.get("config", {}), docs)
+        elif docs:
+            _write(site / lang / "search" / "search_index.json", data.get("config", {}), docs)
