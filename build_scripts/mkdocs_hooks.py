@@ -15,8 +15,6 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from build_scripts import settings
-
 
 def _write(path: Path, config: dict, docs: list[dict]) -> None:
     data = {"config": config, "docs": sorted(docs, key=lambda d: (d.get("location", ""), d.get("title", "")))}
@@ -24,14 +22,23 @@ def _write(path: Path, config: dict, docs: list[dict]) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
 
-def split(data: dict) -> dict[str, list[dict]]:
+def languages(config) -> tuple[str, list[str]]:
+    """The default language and the others, from mkdocs-static-i18n's configuration (none: ("", []))."""
+    plugin = config["plugins"].get("i18n") if "plugins" in config else None
+    if plugin is None:
+        return "", []
+    locales = [(lang.locale, bool(lang.default)) for lang in plugin.config.languages]
+    default = next((locale for locale, is_default in locales if is_default), locales[0][0] if locales else "")
+    return default, sorted(locale for locale, _ in locales if locale != default)
+
+
+def split(data: dict, default: str, others: list[str]) -> dict[str, list[dict]]:
     """The index's entries by language: {"vi": [...], "en": [... locations without "en/"]}."""
-    others = [lang for lang in settings.LANGUAGES if lang != settings.DEFAULT_LANGUAGE]
-    parts: dict[str, list[dict]] = {lang: [] for lang in settings.LANGUAGES}
+    parts: dict[str, list[dict]] = {lang: [] for lang in [default, *others]}
     for doc in data.get("docs", []):
         location = doc.get("location", "")
-        lang = next((o for o in others if location == o or location.startswith(f"{o}/")), settings.DEFAULT_LANGUAGE)
-        if lang != settings.DEFAULT_LANGUAGE:
+        lang = next((o for o in others if location == o or location.startswith(f"{o}/")), default)
+        if lang != default:
             doc = dict(doc, location=location[len(lang) + 1:] if location.startswith(f"{lang}/") else "")
         parts[lang].append(doc)
     return parts
@@ -44,8 +51,9 @@ def on_post_build(config, **kwargs):
     if not root.is_file():
         return
     data = json.loads(root.read_text(encoding="utf-8"))
-    for lang, docs in split(data).items():
-        if lang == settings.DEFAULT_LANGUAGE:
+    default, others = languages(config)
+    for lang, docs in split(data, default, others).items():
+        if lang == default:
             _write(root, data.get("config", {}), docs)
         elif docs:
             _write(site / lang / "search" / "search_index.json", data.get("config", {}), docs)
