@@ -50,3 +50,31 @@ def real_site(tmp_path_factory) -> Path:
     if failure.exists():
         pytest.fail("the real site did not build:\n" + failure.read_text(), pytrace=False)
     return site
+
+
+def _browser_support():
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
+    import browser_support
+
+    return browser_support
+
+
+@pytest.fixture(scope="session")
+def chromium_ready() -> None:
+    """Debian's Chromium is there: skip without it, except under CI=true, where its absence fails."""
+    verdict, reason = _browser_support().chromium_gate()
+    if verdict == "fail":
+        pytest.fail(reason, pytrace=False)
+    if verdict == "skip":
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium_browser(chromium_ready):
+    """One Playwright and one Chromium a test process: Playwright's sync API cannot run two at once."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = _browser_support().launch_chromium(playwright)
+        yield chromium
+        chromium.close()

@@ -21,7 +21,6 @@ from build_scripts.charts import assets, builders, render
 from test_charts import EN, RANKING, SERIES, SPARK, VI, tiles
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
 PHONE = {"width": 360, "height": 740}
 CHARTS = 5
 WIDE = [{"unit_id": "ha-noi", "name": "Hà Nội", "value": 1426000, "focus": False},
@@ -83,13 +82,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def browser(site):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        yield chromium
-        chromium.close()
+def browser(site, chromium_browser):
+    return chromium_browser
 
 
 def open_page(browser, url, **options):

@@ -38,16 +38,13 @@ def site(real_site) -> Path:
 
 
 @pytest.fixture(scope="module")
-def page(site):
-    from playwright.sync_api import sync_playwright
-
-    with bs.serve(site) as base, sync_playwright() as p:
-        browser = bs.launch_chromium(p)
-        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+def page(site, chromium_browser):
+    with bs.serve(site) as base:
+        context = chromium_browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
         tab = context.new_page()
         tab.base = base
         yield tab
-        browser.close()
+        context.close()
 
 
 def overflow(tab) -> int:
@@ -126,11 +123,12 @@ def test_report_charts_write_numbers_in_the_pages_language(page, site, lang):
 @pytest.mark.parametrize("query, expected", [("quang ninh", "Quảng Ninh"), ("ha noi", "Hà Nội"),
                                              ("tang truong", "Tăng trưởng")])
 def test_search_finds_vietnamese_words_typed_without_diacritics(page, query, expected):
+    """The page is among the first ten results (the lunr.vi override folds diacritics; ranking is lunr's)."""
     page.goto(page.base)
     page.locator("label.md-header__button[for=__search]").click()
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
-    titles = [t for t in page.locator(".md-search-result__item h1").all_inner_texts() if t.strip()][:3]
+    titles = [t for t in page.locator(".md-search-result__item h1").all_inner_texts() if t.strip()][:10]
     assert any(expected in title for title in titles), titles
     # "bac ninh" finds pages too, but nearly every page names Bắc Ninh, and Material's prefix search ranks
     # "bạch" (bach) first: tests/test_reports_search.py checks that query on a small site

@@ -19,7 +19,6 @@ import pytest
 
 from build_scripts import search_folding
 
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 def test_fold_removes_every_vietnamese_diacritic_and_keeps_the_letters():
@@ -56,8 +55,9 @@ def _serve(root: Path):
     return server
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium")
-def test_typing_without_diacritics_finds_the_page_in_a_browser(tmp_path):
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_typing_without_diacritics_finds_the_page_in_a_browser(tmp_path, chromium_browser):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# Trang chủ\n\nDữ liệu mở.\n", encoding="utf-8")
@@ -71,19 +71,16 @@ def test_typing_without_diacritics_finds_the_page_in_a_browser(tmp_path):
                     "-d", str(tmp_path / "site")], check=True, cwd=tmp_path)
     server = _serve(tmp_path / "site")
     try:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
-            found = {}
-            for query in ("bac ninh", "Bắc Ninh", "tang truong", "ha noi"):
-                page.goto(f"http://127.0.0.1:{server.server_port}/")
-                page.locator("label.md-header__button[for=__search]").click()
-                page.locator("input.md-search__input").press_sequentially(query, delay=20)  # as typed
-                page.wait_for_selector(".md-search-result__item", timeout=10000)
-                found[query] = page.locator(".md-search-result").inner_text()
-            browser.close()
+        context = chromium_browser.new_context(viewport={"width": 390, "height": 844})  # a phone
+        page = context.new_page()
+        found = {}
+        for query in ("bac ninh", "Bắc Ninh", "tang truong", "ha noi"):
+            page.goto(f"http://127.0.0.1:{server.server_port}/")
+            page.locator("label.md-header__button[for=__search]").click()
+            page.locator("input.md-search__input").press_sequentially(query, delay=20)  # as typed
+            page.wait_for_selector(".md-search-result__item", timeout=10000)
+            found[query] = page.locator(".md-search-result").inner_text()
+        context.close()
     finally:
         server.shutdown()
     assert "Bắc Ninh" in found["bac ninh"]

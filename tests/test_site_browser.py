@@ -18,7 +18,6 @@ import browser_support as bs  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
-CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site-build")]
 
@@ -48,13 +47,8 @@ def base_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(base_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        yield chromium
-        chromium.close()
+def browser(base_url, chromium_browser):
+    return chromium_browser
 
 
 @pytest.mark.parametrize("path, heading, number", [

@@ -14,15 +14,6 @@ import browser_support as bs
 
 
 @pytest.fixture(scope="session")
-def chromium_ready() -> None:
-    verdict, reason = bs.chromium_gate()
-    if verdict == "fail":
-        pytest.fail(reason, pytrace=False)
-    if verdict == "skip":
-        pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
 def site_dir(chromium_ready, real_site) -> Path:
     """The real site: tests/conftest.py's `real_site`, built once a test run and shared by xdist workers
     (BN_SITE_DIR points at a site built beforehand instead)."""
@@ -36,13 +27,8 @@ def site_url(site_dir) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_ready):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = bs.launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+def browser(chromium_browser):
+    return chromium_browser
 
 
 @pytest.fixture(scope="session")
