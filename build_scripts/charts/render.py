@@ -99,7 +99,7 @@ def write_chart(chart, out_dir: Path, name: str, lang: str) -> ChartFiles:
         raise ChartInputError(f"chart file name {name!r} must be lower-case letters, digits, '.', '_' or '-'")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    full = chart.to_dict(validate=True)
+    full = chart.to_dict(validate=False)  # the build trusts the builders; tests/test_charts.py validates every spec against the schema
     spec, values = split_data(full, f"{name}.data.json")
     svg = normalise_svg(render_svg(spec, values, lang), name, spec.get("description"))
     paths = ChartFiles(name=name, spec=out_dir / f"{name}.vl.json", data=out_dir / f"{name}.data.json",
