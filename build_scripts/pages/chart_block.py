@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from build_scripts import settings
+from build_scripts import cache, settings
 
 
 def _charts():
@@ -45,7 +45,7 @@ def chart(builder: str, rows: list[dict], lang: str, labels: dict, out_dir: Path
         return Markup("")
     builders, render = loaded
     spec = getattr(builders, builder)(rows, lang, {**labels, "description": description}, decimals=decimals)
-    files = render.write_chart(spec, out_dir, f"{name}-{lang}", lang)
+    files = cache.write_chart(spec, out_dir, f"{name}-{lang}", lang)  # content-addressed: unchanged charts are not rendered again
     return Markup(render.chart_html(files, description, lang, url_prefix(here, lang)).strip())
 
 
@@ -60,7 +60,7 @@ def sparkline(rows: list[dict], lang: str, out_dir: Path, name: str, description
     builders, render = loaded
     svg = out_dir / SPARKLINE_DIR / f"{name}.svg"
     if not svg.exists():  # no words in a sparkline: one SVG serves every language (the alt text is per page)
-        svg = render.write_chart(builders.sparkline(rows, lang), out_dir / SPARKLINE_DIR, name, lang).svg
+        svg = cache.write_chart(builders.sparkline(rows, lang), out_dir / SPARKLINE_DIR, name, lang).svg
     size = render.svg_size(svg.read_text(encoding="utf-8"))
     dims = Markup(' width="{}" height="{}"').format(size["width"], size["height"]) if size else Markup("")
     return Markup('<img class="bn-sparkline" src="{}{}/{}" alt="{}"{} loading="lazy">').format(
