@@ -1,18 +1,21 @@
-"""Content-addressed cache of the build's costly outputs: chart files (spec, data, SVG) and downloads.
+"""Content-addressed cache of the build's costly outputs: chart SVGs and the download files.
 
-An entry's address is the SHA-256 of everything the output is made from: for a chart, its Vega-Lite spec
-(with its data), file name and language; for the downloads, the package's file bytes; and always the code
-that makes it (build_scripts/charts; or downloads.py, reform/ and the queries) and the versions of Altair,
-vl-convert and DuckDB. A rebuild with nothing changed renders no chart and writes no
-download; a change to one indicator renders only the charts whose data or labels changed (and writes the
-downloads again: they are one step, see write_downloads).
+An entry's address is the SHA-256 of everything the output is made from, never of a time: for a chart, the
+exact text of its Vega-Lite spec and data files, its file name and language; for a group of download files
+(one resource's CSV, Parquet and JSON; a slice's; the zips; an API document...), the ``parts`` its writer
+names (the bytes or rows it is made from, as digests) and the file names; and always the code that makes it
+(``code_version``: the source files named, and the versions of Altair, vl-convert and DuckDB). A rebuild
+with nothing changed renders no chart and makes no download file: each is copied from the cache. A change
+to one figure makes again only the files whose inputs changed.
 
-The cache lives in a git-ignored folder (build/.cache by default). Entries are written to a temporary
-folder and renamed into place, so two page workers never see half an entry. Deleting the folder is safe.
+The cache lives in a git-ignored folder: $BN_CACHE_DIR, else <build dir>/.cache (the pipeline sets it for
+its page workers), else build/.cache. Entries are written to a temporary folder and renamed into place, so
+two page workers never see half an entry. Deleting the folder is safe. EVENTS listeners hear "chart
+rendered" / "chart reused" once a chart and "download written" / "download reused" once a file.
 
-The pipeline uses it by replacing two calls (the one-line changes):
-    render.write_chart(spec, out_dir, name, lang)   ->  cache.write_chart(spec, out_dir, name, lang)
-    downloads.write_all(con, package_dir, out_dir)  ->  cache.write_downloads(con, package_dir, out_dir)
+    cache.write_chart(chart, out_dir, name, lang)           render.write_chart through the cache
+    downloads.write_all(con, package_dir, out_dir, store=cache.files)
+    research.publish.publish(con, descriptor, site_dir, page_units, store=cache.files)
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -35,6 +39,20 @@ EVENTS: list[Callable[[str], None]] = []  # listeners told "chart rendered", "ch
 
 def cache_root() -> Path:
     return Path(os.environ.get(ROOT_ENV) or settings.BUILD_DIR / ".cache")
+
+
+@contextmanager
+def rooted(default: Path):
+    """Within the block, the cache is $BN_CACHE_DIR when set, else ``default``; set in the environment so that
+    spawned page workers use the same folder. The environment is restored after."""
+    old = os.environ.get(ROOT_ENV)
+    if not old:
+        os.environ[ROOT_ENV] = str(Path(default).resolve())
+    try:
+        yield cache_root()
+    finally:
+        if not old:
+            os.environ.pop(ROOT_ENV, None)
 
 
 def _event(name: str) -> None:
@@ -73,95 +91,91 @@ def _entry(kind: str, key: str) -> Path:
     return cache_root() / kind / key[:2] / key
 
 
-def _restore(entry: Path, names: dict[str, Path]) -> bool:
-    """Copy the entry's files to their destinations; False when the entry is missing or incomplete."""
-    if not all((entry / stored).is_file() for stored in names):
-        return False
-    for stored, dest in names.items():
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        data = (entry / stored).read_bytes()
-        if not (dest.exists() and dest.read_bytes() == data):  # unchanged files keep their time
-            dest.write_bytes(data)
-    return True
+def _copy_in(src: Path, dest: Path) -> None:
+    """Copy a stored file to dest, leaving dest alone (and its time) when it holds the same bytes."""
+    data = src.read_bytes()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if not (dest.is_file() and dest.read_bytes() == data):
+        dest.write_bytes(data)
 
 
-def _store(entry: Path, files: dict[str, Path], meta: dict | None = None) -> None:
+def _store(entry: Path, files: dict[str, Path]) -> None:
+    """Put files (stored name -> source) into the entry, all or nothing."""
     if entry.exists():
         return
     entry.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=entry.parent))
     for stored, src in files.items():
         shutil.copyfile(src, tmp / stored)
-    if meta is not None:
-        (tmp / "meta.json").write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")
+    (tmp / "files.json").write_text(json.dumps(sorted(files)), encoding="utf-8")  # written last: the entry is whole
     try:
         os.rename(tmp, entry)
     except OSError:  # another worker stored the same entry first
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _complete(entry: Path, names: list[str]) -> bool:
+    return (entry / "files.json").is_file() and all((entry / name).is_file() for name in names)
+
+
 def write_chart(chart, out_dir: Path, name: str, lang: str):
-    """render.write_chart, served from the cache when the same spec was rendered before."""
+    """render.write_chart, with the SVG (vl-convert's work) served from the cache when the same spec and
+    data were rendered before. The chart becomes its Vega-Lite dict once (render.prepare), and the key is
+    the hash of the very texts written, so nothing is serialised twice."""
     from build_scripts.charts import render
 
-    key = address("chart", chart.to_dict(validate=False), name, lang, code_version("charts"))
+    prepared = render.prepare(chart, name)
+    key = address("chart", name, lang, hashlib.sha256(prepared.spec_text.encode("utf-8")).hexdigest(),
+                  hashlib.sha256(prepared.data_text.encode("utf-8")).hexdigest(), code_version("charts"))
     entry = _entry("charts", key)
-    out_dir = Path(out_dir)
-    targets = {"spec": out_dir / f"{name}.vl.json", "data": out_dir / f"{name}.data.json", "svg": out_dir / f"{name}.svg"}
-    meta_file = entry / "meta.json"
-    if meta_file.is_file() and _restore(entry, {k: v for k, v in targets.items()}):
-        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    if _complete(entry, ["svg"]):
+        files = render.write_prepared(prepared, out_dir, lang, svg=(entry / "svg").read_text(encoding="utf-8"))
         _event("chart reused")
-        return render.ChartFiles(name=name, **targets, **meta)
-    files = render.write_chart(chart, out_dir, name, lang)
-    _store(entry, {"spec": files.spec, "data": files.data, "svg": files.svg},
-           {"width": files.width, "height": files.height, "kind": files.kind})
+        return files
+    files = render.write_prepared(prepared, out_dir, lang)
+    _store(entry, {"svg": files.svg})
     _event("chart rendered")
     return files
 
 
-def _file_hash(path: Path) -> str:
+def make_now(kind: str, parts, dests: list[Path], make: Callable[[], object], code: tuple[str, ...] = ()) -> None:
+    """The store without a cache (the writers' default): make the files, every time."""
+    make()
+
+
+def files(kind: str, parts, dests: list[Path], make: Callable[[], object], code: tuple[str, ...] = ()) -> None:
+    """A group of download files made together by make() (which writes exactly ``dests``): copied from the
+    cache when a group of this kind was made before from the same ``parts`` (what the files are made from:
+    digests of bytes or rows, and small values), with the same file names and the same ``code``
+    (paths under build_scripts/); else made and stored. Tells EVENTS once a file."""
+    dests = [Path(d) for d in dests]
+    names = [f"{i}-{d.name}" for i, d in enumerate(dests)]
+    key = address(kind, parts, [d.name for d in dests], code_version(*sorted(set(code))))
+    entry = _entry("files", key)
+    if _complete(entry, names):
+        for stored, dest in zip(names, dests):
+            _copy_in(entry / stored, dest)
+            _event("download reused")
+        return
+    make()
+    missing = [str(d) for d in dests if not d.is_file()]
+    if missing:
+        raise RuntimeError(f"the {kind} writer did not write {', '.join(missing)}")
+    _store(entry, dict(zip(names, dests)))
+    for _ in dests:
+        _event("download written")
+
+
+def write_downloads(con, package_dir: Path, out_dir: Path) -> list[Path]:
+    """downloads.write_all through the cache (each group of files made only when its inputs changed)."""
+    from build_scripts import downloads
+
+    return downloads.write_all(con, Path(package_dir), Path(out_dir), store=files)
+
+
+def file_digest(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def write_downloads(con, package_dir: Path, out_dir: Path, write: Callable | None = None) -> list[Path]:
-    """downloads.write_all, served from the cache when the package's files and the code that writes the
-    downloads are unchanged. One entry for all downloads: downloads.write_all is one step, so a changed
-    figure writes every download again (a per-resource writer in downloads.py would narrow that)."""
-    from build_scripts import downloads
-
-    package_dir, out_dir = Path(package_dir), Path(out_dir)
-    inputs = sorted(p for p in package_dir.rglob("*") if p.is_file())
-    key = address("downloads", [(p.relative_to(package_dir).as_posix(), _file_hash(p)) for p in inputs],
-                  code_version("downloads.py", "reform", "queries", "sql"))
-    entry = _entry("downloads", key)
-    listing = entry / "files.json"
-    if listing.is_file():
-        names = json.loads(listing.read_text(encoding="utf-8"))
-        if _restore(entry / "files", {name: out_dir / name for name in names}):
-            _event("downloads reused")
-            return sorted(out_dir / name for name in names)
-    files = (write or downloads.write_all)(con, package_dir, out_dir)
-    names = sorted(Path(f).relative_to(out_dir).as_posix() for f in files)
-    _store_tree(entry, out_dir, names)
-    _event("downloads written")
-    return sorted(files)
-
-
-def _store_tree(entry: Path, base: Path, names: list[str]) -> None:
-    if entry.exists():
-        return
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=entry.parent))
-    for name in names:
-        (tmp / "files" / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(base / name, tmp / "files" / name)
-    (tmp / "files.json").write_text(json.dumps(names), encoding="utf-8")
-    try:
-        os.rename(tmp, entry)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)

@@ -8,47 +8,101 @@ across the 2025 reform), in the same three formats, in the published descriptor 
 ``observations`` download stays exactly the published figures.
 
 Everything is deterministic: sorted inputs, fixed zip timestamps and permissions, no build dates.
+
+Each group of files made together (one resource's three files, the comparable series' three, the
+descriptor, the zips) goes through ``store(kind, parts, dests, make, code)``: without a store the group is
+simply made; the pipeline passes ``build_scripts.cache.files``, which makes it only when no file group with
+the same address (the hash of ``parts``, what the files are made from, and of the ``code`` that makes them)
+was made before, and otherwise copies the stored bytes. So a rebuild with nothing changed renders no Parquet
+and no zip.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Callable
 
-from build_scripts import db, settings
+from build_scripts import cache, db, settings
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+STAGED_CODE = ("downloads.py", "db.py", "sql")  # plus queries/stg_<resource>.sql: what a staged table is made by
+COMPARABLE_CODE = ("downloads.py", "db.py", "sql", "queries", "reform")
+ZIP_CODE = ("downloads.py", "changelog.py")
 
 
-def write_all(con, package_dir: Path, out_dir: Path) -> list[Path]:
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_all(con, package_dir: Path, out_dir: Path, store: Callable | None = None) -> list[Path]:
     """Write every download into out_dir (the site's downloads/ folder); returns the files, sorted."""
+    store = store or cache.make_now
     out_dir.mkdir(parents=True, exist_ok=True)
     descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+    data = {r["path"]: (package_dir / r["path"]).read_bytes() for r in descriptor["resources"]}
     written = []
     for resource in descriptor["resources"]:
-        name = resource["name"]
-        written.append(_copy(package_dir / resource["path"], out_dir / f"{name}.csv"))
-        written.append(write_parquet(con, name, out_dir / f"{name}.parquet"))
-        written.append(write_json(con, name, [f["name"] for f in resource["schema"]["fields"]], out_dir / f"{name}.json"))
+        name, fields = resource["name"], [f["name"] for f in resource["schema"]["fields"]]
+        dests = [out_dir / f"{name}.csv", out_dir / f"{name}.parquet", out_dir / f"{name}.json"]
+
+        def make(resource=resource, name=name, fields=fields, dests=dests):
+            _copy(package_dir / resource["path"], dests[0])
+            write_parquet(con, name, dests[1])
+            write_json(con, name, fields, dests[2])
+
+        store("resource", [name, fields, digest(data[resource["path"]])], dests, make,
+              STAGED_CODE + (f"queries/stg_{name}.sql",))
+        written.extend(dests)
     from build_scripts.reform import comparable, files as reform_files
 
-    comparable.prepare(con)
-    written.extend(reform_files.write_comparable(con, out_dir))
+    name = comparable.RESOURCE_NAME
+    dests = sorted([out_dir / f"{name}.csv", out_dir / f"{name}.json", out_dir / f"{name}.parquet"])
+    package_digest = [[path, digest(data[path])] for path in sorted(data)] + [
+        ["datapackage.json", digest((package_dir / "datapackage.json").read_bytes())]]
+    store("comparable", package_digest, dests, lambda: reform_files.write_comparable(con, out_dir), COMPARABLE_CODE)
+    written.extend(dests)
     published = comparable.published_descriptor(descriptor)
     descriptor_bytes = (json.dumps(published, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    (out_dir / "datapackage.json").write_bytes(descriptor_bytes)
+    store("descriptor", [digest(descriptor_bytes)], [out_dir / "datapackage.json"],
+          lambda: (out_dir / "datapackage.json").write_bytes(descriptor_bytes), ("downloads.py",))
     written.append(out_dir / "datapackage.json")
     members = {"datapackage.json": descriptor_bytes}
     for resource in published["resources"]:
-        path = package_dir / resource["path"]
-        members[resource["path"]] = path.read_bytes() if path.is_file() else reform_files.csv_bytes(con)
-    written.append(write_zip(members, out_dir / f"{descriptor['name']}.zip"))  # the address earlier links use
-    written.extend(write_release(members, descriptor.get("version"), out_dir))
+        path = resource["path"]  # the comparable series is not in the package: its CSV is the download's bytes
+        members[path] = data[path] if path in data else (out_dir / f"{name}.csv").read_bytes()
+    written.extend(write_zips(members, descriptor, out_dir, store))
     return sorted(written)
+
+
+def write_zips(members: dict[str, bytes], descriptor: dict, out_dir: Path, store: Callable | None = None) -> list[Path]:
+    """The package's zip under the address earlier links use, and the release's (write_release)."""
+    from build_scripts import changelog
+
+    store = store or cache.make_now
+    version = descriptor.get("version")
+    check_version(version)
+    dests = [out_dir / f"{descriptor['name']}.zip"]
+    if version:
+        release = out_dir / changelog.release_zip_name(version)
+        dests += [release, release.with_name(release.name + ".sha256")]
+
+    def make():
+        write_zip(members, dests[0])
+        write_release(members, version, out_dir)
+
+    store("zip", [[name, digest(data)] for name, data in sorted(members.items())], dests, make, ZIP_CODE)
+    return dests
+
+
+def check_version(version) -> None:
+    if version and not re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", str(version)):
+        raise ValueError(f"datapackage.json: the version {str(version)!r} is not MAJOR.MINOR.PATCH (for example 0.2.0)")
 
 
 def write_release(members: dict[str, bytes], version: str | None, out_dir: Path) -> list[Path]:
@@ -58,8 +112,7 @@ def write_release(members: dict[str, bytes], version: str | None, out_dir: Path)
         return []
     from build_scripts import changelog
 
-    if not re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", str(version)):
-        raise ValueError(f"datapackage.json: the version {str(version)!r} is not MAJOR.MINOR.PATCH (for example 0.2.0)")
+    check_version(version)
 
     archive = write_zip(members, out_dir / changelog.release_zip_name(version))
     return [archive, changelog.write_checksum(archive)]

@@ -5,7 +5,6 @@ sorted, no timestamps, element ids renumbered in order."""
 
 from __future__ import annotations
 
-import copy
 import html
 import json
 import re
@@ -47,8 +46,9 @@ def dumps(value, *, indent: int | None = None) -> str:
 
 
 def split_data(spec: dict, data_url: str) -> tuple[dict, list]:
-    """The spec with its one inline dataset replaced by ``data_url``, and that dataset's rows."""
-    spec = copy.deepcopy(spec)
+    """The spec with its one inline dataset replaced by ``data_url``, and that dataset's rows. The spec is
+    copied one level deep only (its top-level keys change; nothing below them does), never deep-copied."""
+    spec = dict(spec)
     data = spec.get("data")
     datasets = spec.pop("datasets", {})
     if isinstance(data, dict) and "name" in data and data["name"] in datasets:
@@ -85,29 +85,58 @@ def render_svg(spec: dict, values: list, lang: str) -> str:
     """The SVG of ``spec`` with ``values`` inline, numbers and dates in ``lang``'s locale."""
     import vl_convert
 
-    inline = copy.deepcopy(spec)
-    inline["data"] = {"values": values}
+    inline = {**spec, "data": {"values": values}}  # a shallow copy: the spec itself is not changed
     if inline.get("width") == "container":
         inline["width"] = SVG_WIDTH
     return vl_convert.vegalite_to_svg(inline, format_locale=format_locale(lang),
                                       time_format_locale=time_format_locale(lang), allowed_base_urls=[])
 
 
-def write_chart(chart, out_dir: Path, name: str, lang: str) -> ChartFiles:
-    """Write <name>.vl.json, <name>.data.json and <name>.svg into ``out_dir``; return their paths."""
+@dataclass(frozen=True)
+class Prepared:
+    """A chart ready to write: its spec (data by url) and rows, and the exact text of both files."""
+
+    name: str
+    spec: dict
+    values: list
+    spec_text: str
+    data_text: str
+
+
+def prepare(chart, name: str) -> Prepared:
+    """Check the file name, turn the chart into its Vega-Lite dict once (an Altair chart, or a dict that
+    is already one) and split off its data; the texts are what write_prepared writes."""
     if not isinstance(name, str) or not _NAME.fullmatch(name):
         raise ChartInputError(f"chart file name {name!r} must be lower-case letters, digits, '.', '_' or '-'")
+    # validate=False: the build trusts the builders; tests/test_charts.py validates every spec against the schema
+    full = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
+    spec, values = split_data(full, f"{name}.data.json")
+    return Prepared(name, spec, values, dumps(spec, indent=2), dumps(values))
+
+
+def render_prepared(chart: Prepared, lang: str) -> str:
+    """The SVG fallback's text (vl-convert: the costly part of a chart)."""
+    return normalise_svg(render_svg(chart.spec, chart.values, lang), chart.name, chart.spec.get("description"))
+
+
+def write_prepared(chart: Prepared, out_dir: Path, lang: str, svg: str | None = None) -> ChartFiles:
+    """Write the three files; ``svg`` is the SVG text when it is known already (the cache), else it is rendered."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    full = chart.to_dict(validate=False)  # the build trusts the builders; tests/test_charts.py validates every spec against the schema
-    spec, values = split_data(full, f"{name}.data.json")
-    svg = normalise_svg(render_svg(spec, values, lang), name, spec.get("description"))
+    svg = render_prepared(chart, lang) if svg is None else svg
+    name = chart.name
     paths = ChartFiles(name=name, spec=out_dir / f"{name}.vl.json", data=out_dir / f"{name}.data.json",
-                       svg=out_dir / f"{name}.svg", **svg_size(svg), kind=_kind(spec))
-    _write(paths.data, dumps(values))
-    _write(paths.spec, dumps(spec, indent=2))
+                       svg=out_dir / f"{name}.svg", **svg_size(svg), kind=_kind(chart.spec))
+    _write(paths.data, chart.data_text)
+    _write(paths.spec, chart.spec_text)
     _write(paths.svg, svg)
     return paths
+
+
+def write_chart(chart, out_dir: Path, name: str, lang: str) -> ChartFiles:
+    """Write <name>.vl.json, <name>.data.json and <name>.svg into ``out_dir``; return their paths. ``chart``
+    is an Altair chart or its Vega-Lite dict (chart.to_dict())."""
+    return write_prepared(prepare(chart, name), out_dir, lang)
 
 
 def _kind(spec: dict) -> str:

@@ -53,15 +53,25 @@ SPARKLINE_DIR = "sparklines"  # beside the page, so that the home page's do not 
 
 
 def sparkline(rows: list[dict], lang: str, out_dir: Path, name: str, description: str, here: str = "") -> Markup:
-    """A sparkline as an <img> of its SVG, on one line so that it fits a table cell."""
-    loaded = _charts()
-    if loaded is None or len(rows) < 2:
+    """A sparkline as an <img> of its SVG, on one line so that it fits a table cell. The SVG is plain text
+    from charts/sparkline.py (microseconds: written every time, not cached, since a cache lookup costs more
+    than drawing it); it has no words, so one file serves every language (the alt text is the page's)."""
+    if not settings.CHARTS or len(rows) < 2:
         return Markup("")
-    builders, render = loaded
+    from build_scripts.charts import sparkline as spark
+
     svg = out_dir / SPARKLINE_DIR / f"{name}.svg"
-    if not svg.exists():  # no words in a sparkline: one SVG serves every language (the alt text is per page)
-        svg = cache.write_chart(builders.sparkline(rows, lang), out_dir / SPARKLINE_DIR, name, lang).svg
-    size = render.svg_size(svg.read_text(encoding="utf-8"))
-    dims = Markup(' width="{}" height="{}"').format(size["width"], size["height"]) if size else Markup("")
-    return Markup('<img class="bn-sparkline" src="{}{}/{}" alt="{}"{} loading="lazy">').format(
-        url_prefix(here, lang), SPARKLINE_DIR, svg.name, description, dims)
+    svg.parent.mkdir(parents=True, exist_ok=True)
+    _write_if_changed(svg, spark.svg(rows).encode("utf-8"))
+    size = spark.size()
+    return Markup('<img class="bn-sparkline" src="{}{}/{}" alt="{}" width="{}" height="{}" loading="lazy">').format(
+        url_prefix(here, lang), SPARKLINE_DIR, svg.name, description, size["width"], size["height"])
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    try:
+        if path.read_bytes() == data:
+            return  # the other language's page wrote the same bytes
+    except FileNotFoundError:
+        pass
+    path.write_bytes(data)

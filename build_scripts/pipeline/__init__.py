@@ -52,7 +52,17 @@ def run(package_dir: Path, site_dir: Path, build_dir: Path, progress: Progress) 
 
 
 def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progress: Progress) -> dict:
-    from build_scripts import db, downloads
+    """Pages, charts and downloads into build_dir/docs, then MkDocs into staging. Charts and downloads go
+    through the content-addressed cache (build_scripts/cache.py; $BN_CACHE_DIR, else build_dir/.cache): a
+    rebuild renders only the charts and makes only the download files whose inputs changed."""
+    from build_scripts import cache
+
+    with cache.rooted(build_dir / ".cache"):
+        return _generate_and_build(package_dir, staging, build_dir, progress)
+
+
+def _generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progress: Progress) -> dict:
+    from build_scripts import cache, db, downloads
     from build_scripts.pages import generate
     from build_scripts.pages.site import Site
     from build_scripts.research.publish import publish
@@ -70,11 +80,18 @@ def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progre
     progress.done()
 
     progress.phase("downloads")  # before the pages: they show the downloads' sizes and digests
-    files = downloads.write_all(con, package_dir, docs_dir / "downloads")
-    site = Site.load(con, package_dir, docs_dir)
-    site.research = publish(con, site.descriptor, docs_dir, page_units=[u["unit_id"] for u in site.units])
+    made = {"download written": 0, "download reused": 0}
+    count = lambda event: made.__setitem__(event, made[event] + 1) if event in made else None  # noqa: E731
+    cache.EVENTS.append(count)
+    try:
+        files = downloads.write_all(con, package_dir, docs_dir / "downloads", store=cache.files)
+        site = Site.load(con, package_dir, docs_dir)
+        site.research = publish(con, site.descriptor, docs_dir, page_units=[u["unit_id"] for u in site.units],
+                                store=cache.files)
+    finally:
+        cache.EVENTS.remove(count)
     files = sorted(files + site.research.files)
-    progress.done(f"{len(files)} files")
+    progress.done(f"{len(files)} files ({made['download written']} made, {made['download reused']} from the cache)")
 
     progress.phase("pages")
     counts = generate(site, progress=lambda name, n: progress.step(f"{name}: {n} pages"))

@@ -7,6 +7,11 @@
 Every document carries ``api_version`` ("v1") and ``package_version``. Keys are sorted; the fields are
 documented in docs/api.md (a test checks the page names every field). Within v1 fields are only added;
 a change that removes or renames one gets /api/v2/, and v1 stays.
+
+Each document is made through ``store`` (build_scripts/cache.py) at the address of what it is made from:
+the descriptor, its row of slice_indicators.sql / slice_units.sql, its slice's digest (slices.digests), the
+sizes and digests of its slice files, and the digests of the sources (and, for a unit, of the units and
+the crosswalk: its successors and predecessors). A rebuild makes again only the documents that changed.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from build_scripts.research import citation, common, links
+from build_scripts import cache
+from build_scripts.research import citation, common, links, slices
 
 # The fields of a figure in each document: the long format less what is constant in the file or listed once.
 INDICATOR_FIGURE = ("unit_id", "unit_name_vi", "unit_name_en", "period", "period_start", "period_end", "status",
@@ -118,15 +124,34 @@ def unit_document(con, descriptor: dict, sums: dict, row: dict) -> dict:
     }
 
 
-def write_all(con, descriptor: dict, sums: dict, site_dir: Path) -> list[Path]:
-    """Write the index and every document; returns the files, sorted. Run after checksums.write."""
+def _write_doc(path: Path, make_doc) -> Path:
+    return common.write_text(path, common.dumps(make_doc()))
+
+
+def write_all(con, descriptor: dict, sums: dict, site_dir: Path, store=None, found: dict | None = None) -> list[Path]:
+    """Write the index and every document; returns the files, sorted. Run after checksums.write. ``store``
+    is cache.files (or, without it, cache.make_now: every document made); ``found`` is slices.digests(con)
+    when the caller has it already."""
+    store = store or cache.make_now
     common.ensure_long(con)
+    found = slices.digests(con) if found is None else found
+    tables = common.query(con, "table_digests")[0]
+    head = cache.address(descriptor)
     shutil.rmtree(site_dir / "api" / common.API_VERSION, ignore_errors=True)
-    files = [common.write_text(site_dir / links.api_path(), common.dumps(index(con, descriptor, sums)))]
-    for row in common.query(con, "slice_indicators"):
-        doc = indicator_document(con, descriptor, sums, row)
-        files.append(common.write_text(site_dir / links.api_path("indicators", row["indicator_id"]), common.dumps(doc)))
-    for row in common.query(con, "slice_units"):
-        doc = unit_document(con, descriptor, sums, row)
-        files.append(common.write_text(site_dir / links.api_path("units", row["unit_id"]), common.dumps(doc)))
+    indicators, units = common.query(con, "slice_indicators"), common.query(con, "slice_units")
+    path = site_dir / links.api_path()
+    all_sums = [[s.path, s.bytes, s.sha256] for s in sums.values()]
+    store("api-index", [head, indicators, units, all_sums], [path],
+          lambda: _write_doc(path, lambda: index(con, descriptor, sums)), slices.CODE)
+    files = [path]
+    for kind, rows, extra in (("indicators", indicators, [tables["sources"]]),
+                              ("units", units, [tables["sources"], tables["units"], tables["crosswalk"]])):
+        make = indicator_document if kind == "indicators" else unit_document
+        for row in rows:
+            key = row["indicator_id" if kind == "indicators" else "unit_id"]
+            path = site_dir / links.api_path(kind, key)
+            parts = [head, row, found[(kind, key)]["digest"], links.slice_downloads(descriptor, sums, kind, key), extra]
+            store(f"api-{kind}", parts, [path], lambda: _write_doc(path, lambda: make(con, descriptor, sums, row)),
+                  slices.CODE)
+            files.append(path)
     return sorted(files)

@@ -52,9 +52,15 @@ def sums_text(sums: dict[str, FileSum]) -> str:
     return "".join(f"{s.sha256}  {s.path.removeprefix('downloads/')}\n" for s in sums.values())
 
 
-def write(site_dir: Path) -> tuple[dict[str, FileSum], Path]:
-    """Compute the sums and write downloads/SHA256SUMS; returns the sums and the file written."""
+def write(site_dir: Path, store=None) -> tuple[dict[str, FileSum], Path]:
+    """Compute the sums and write downloads/SHA256SUMS; returns the sums and the file written. ``store`` is
+    cache.files (the file is copied from the cache when the same sums were written before) or, without it,
+    cache.make_now."""
+    from build_scripts import cache
+
     sums = compute(site_dir)
     dest = site_dir / "downloads" / SUMS_NAME
-    dest.write_bytes(sums_text(sums).encode("utf-8"))
+    data = sums_text(sums).encode("utf-8")
+    (store or cache.make_now)("sha256sums", [hashlib.sha256(data).hexdigest()], [dest],
+                              lambda: dest.write_bytes(data), ("research/checksums.py",))
     return sums, dest

@@ -6,7 +6,10 @@
     3. the API: api/v1/index.json, api/v1/indicators/*.json, api/v1/units/*.json (api.py)
     4. the DCAT-AP catalogue: catalog.jsonld (dcat.py)
 
-``publish(con, descriptor, site_dir, page_units=None)`` returns a ``Published``: the files written and
+Every file goes through ``store`` (``build_scripts.cache.files`` in the build: a file is made again only
+when what it is made from changed; without it, ``cache.make_now``: every file made).
+
+``publish(con, descriptor, site_dir, page_units=None, store=None)`` returns a ``Published``: the files written and
 what the page blocks (fragments.py) need. ``con`` has the package loaded (build_scripts.db.load_package).
 A process that renders pages but did not publish (a worker with its own connection) calls
 ``reopen(con, descriptor, site_dir, page_units)`` instead: the same blocks, nothing written.
@@ -17,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_scripts import cache
 from build_scripts.research import api, checksums, citation, common, dcat, slices
 
 
@@ -64,13 +68,23 @@ def reopen(con, descriptor: dict, site_dir: Path, page_units=None) -> Published:
                      frozenset(page_units) if page_units is not None else None)
 
 
-def publish(con, descriptor: dict, site_dir: Path, page_units=None) -> Published:
+def publish(con, descriptor: dict, site_dir: Path, page_units=None, store=None) -> Published:
     site_dir = Path(site_dir)
-    found, files = slices.write_all(con, site_dir)
-    files.append(common.write_text(site_dir / "downloads" / "CITATION.cff", citation.cff_text(descriptor)))
-    sums, sums_file = checksums.write(site_dir)
+    store = store or cache.make_now
+    head = cache.address(descriptor)
+    found = slices.digests(con)
+    made, files = slices.write_all(con, site_dir, store, found)
+    cff = site_dir / "downloads" / "CITATION.cff"
+    store("citation", [head], [cff], lambda: common.write_text(cff, citation.cff_text(descriptor)),
+          ("research",))
+    files.append(cff)
+    sums, sums_file = checksums.write(site_dir, store)
     files = files + [sums_file]
-    files += api.write_all(con, descriptor, sums, site_dir)
-    files.append(dcat.write(con, descriptor, sums, site_dir))
-    return Published(con, descriptor, site_dir, found, sums, sorted(files),
+    files += api.write_all(con, descriptor, sums, site_dir, store, found)
+    catalog = site_dir / dcat.CATALOG_PATH
+    all_sums = [[s.path, s.bytes, s.sha256] for s in sums.values()]
+    store("catalog", [head, common.query(con, "slice_indicators"), common.query(con, "slice_units"), all_sums],
+          [catalog], lambda: dcat.write(con, descriptor, sums, site_dir), slices.CODE)
+    files.append(catalog)
+    return Published(con, descriptor, site_dir, made, sums, sorted(files),
                      frozenset(page_units) if page_units is not None else None)

@@ -10,6 +10,10 @@ The columns (``COLUMNS``) and the row order are those of ``long_observations.sql
 ``true``/``false``, dates ``YYYY-MM-DD``, numbers in the shortest form that reads back exactly. JSON: an
 array of records, keys in column order, one record a line. Parquet: written by DuckDB (COPY ... FORMAT
 parquet through the relation API), zstd. The same package gives the same bytes (tested).
+
+A slice's three files are made through ``store`` (build_scripts/cache.py: ``cache.files`` in the build), at
+the address of its rows' digest (``slice_digests.sql``): a rebuild makes again only the slices whose rows
+changed, and copies the others from the cache.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_scripts import cache
 from build_scripts.research import common
 
 COLUMNS = (
@@ -29,6 +34,7 @@ COLUMNS = (
     "source_id", "source_url", "source_publisher", "source_title", "source_published", "note",
 )
 FORMATS = ("csv", "parquet", "json")
+CODE = ("research", "queries", "sql", "db.py")  # what makes research_long and the slices (cache.code_version)
 KINDS = {"indicators": ("slice_indicators", "indicator_slice", "indicator_id"),
          "units": ("slice_units", "unit_slice", "unit_id")}
 
@@ -85,15 +91,30 @@ def write_slice(con, kind: str, key: str, site_dir: Path) -> tuple[Slice, list[P
     return item, out
 
 
-def write_all(con, site_dir: Path) -> tuple[list[Slice], list[Path]]:
-    """Every indicator's and every unit's slice with figures; returns the slices and the files, sorted."""
+def digests(con) -> dict[tuple[str, str], dict]:
+    """(kind, key) -> {"figures", "digest"} for every slice, from one query (slice_digests.sql)."""
     common.ensure_long(con)
+    return {(r["kind"], r["key"]): r for r in common.query(con, "slice_digests")}
+
+
+def write_all(con, site_dir: Path, store=None, found: dict | None = None) -> tuple[list[Slice], list[Path]]:
+    """Every indicator's and every unit's slice with figures; returns the slices and the files, sorted.
+    ``store`` is cache.files (or, without it, cache.make_now: every slice made); ``found`` is digests(con)
+    when the caller has it already."""
+    store = store or cache.make_now
+    common.ensure_long(con)
+    found = digests(con) if found is None else found
     for kind in KINDS:  # no file of an indicator or unit that is gone may stay behind (and be checksummed)
         shutil.rmtree(site_dir / "downloads" / kind, ignore_errors=True)
     slices, files = [], []
     for kind, (list_query, _, id_column) in sorted(KINDS.items()):
         for row in common.query(con, list_query):
-            item, written = write_slice(con, kind, row[id_column], site_dir)
+            key = row[id_column]
+            item = Slice(kind, key, found[(kind, key)]["figures"])
+            out = [site_dir / item.path(fmt) for fmt in FORMATS]
+            out[0].parent.mkdir(parents=True, exist_ok=True)
+            store("slice", [kind, key, found[(kind, key)]["digest"]], out,
+                  lambda: write_slice(con, kind, key, site_dir), CODE)
             slices.append(item)
-            files.extend(written)
+            files.extend(out)
     return slices, sorted(files)
