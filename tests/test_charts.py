@@ -87,12 +87,27 @@ def test_specs_validate_against_the_vega_lite_schema_altair_ships(written):
         assert spec["$schema"].endswith(f"{altair.SCHEMA_VERSION}.json")
 
 
+def _key_paths(node, key: str, path: tuple = ()) -> list[tuple]:
+    """Where ``key`` occurs in a spec, as key paths (list indices left out)."""
+    found = []
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == key:
+                found.append(path + (k,))
+            found += _key_paths(v, key, path + (k,))
+    elif isinstance(node, list):
+        for item in node:
+            found += _key_paths(item, key, path)
+    return found
+
+
 def test_data_is_in_its_own_file_referenced_by_a_relative_url(written):
     for name, files in written.items():
         text = files.spec.read_text(encoding="utf-8")
         spec = json.loads(text)
         assert spec["data"] == {"format": {"type": "json"}, "url": f"{name}.data.json"}
-        assert '"values"' not in text and '"datasets"' not in text
+        assert '"datasets"' not in text and all("data" not in layer for layer in spec.get("layer", []))
+        assert [path for path in _key_paths(spec, "values") if path[-2:] != ("axis", "values")] == []  # ticks only, no rows
         rows = json.loads(files.data.read_text(encoding="utf-8"))
         assert isinstance(rows, list) and rows
     ranking = json.loads(written["ranking"].data.read_text(encoding="utf-8"))

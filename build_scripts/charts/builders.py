@@ -16,6 +16,7 @@ from .locale import number_format
 AXIS_FORMAT = ",~f"  # grouped thousands, no trailing zeros: 72.500 / 72,500 and 2,5 / 2.5
 KINDS = ("outcome", "derived", "target")
 SERIES_HEIGHT = 260
+SERIES_PADDING = 18  # pixels left and right of the first and last periods, so their points are not cut
 TARGET_SHIFT = 9     # pixels a target moves right of an outcome of the same period
 RANKING_STEP = 20
 SPARK_WIDTH = 120
@@ -26,9 +27,10 @@ def _fit_width() -> dict:
     return {"autosize": {"contains": "padding", "resize": True, "type": "fit-x"}}
 
 
-def finish(chart: alt.TopLevelMixin, labels: dict, chart_name: str, *, fit: bool = True):
-    """Title, description (read out as the SVG's aria-label), kind and the shared configuration."""
-    chart = chart.properties(usermeta={"kind": chart_name.replace(" ", "_")})
+def finish(chart: alt.TopLevelMixin, labels: dict, chart_name: str, *, fit: bool = True, usermeta: dict | None = None):
+    """Title, description (read out as the SVG's aria-label), kind (and any other usermeta: what
+    charts.js reads) and the shared configuration."""
+    chart = chart.properties(usermeta={**(usermeta or {}), "kind": chart_name.replace(" ", "_")})
     title = check.label(chart_name, labels, "title", optional=True)
     description = check.label(chart_name, labels, "description", optional=True) or title
     props = {}
@@ -80,10 +82,12 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
     for r in data:  # a target beside an outcome of the same period moves right, so both stay visible
         r["shift"] = TARGET_SHIFT if r["kind"] == "target" and r["period_label"] in actual_periods else 0
     data += _line_runs(data)
-    periods: list[str] = []
+    # Periods sit on a time scale at their end dates, so a gap in the years shows as a gap (2012 then 2017
+    # is not drawn as two consecutive years); each tick is a period of the chart, written as the page
+    # writes it ("2024", "9 tháng đầu năm 2025"). Dates are UTC: no reader's time zone moves a period.
+    ticks: dict[str, str] = {}
     for r in data:
-        if r["period_label"] not in periods:
-            periods.append(r["period_label"])
+        ticks.setdefault(r["end_date"], r["period_label"])
     present = [k for k in KINDS if any(r["kind"] == k for r in data)]
     domain = [series_names[k] for k in present]
     style = {"outcome": (theme.BLUE, theme.BLUE, "circle"), "derived": (theme.WHITE, theme.BLUE, "circle"),
@@ -94,8 +98,9 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
     base = alt.Chart(alt.Data(values=data)).transform_calculate(
         desc=f"datum.period_label + ' · ' + datum.series + ': ' + format(datum.value, {json.dumps(fmt)})",
     ).encode(
-        x=alt.X("period_label:O", title=None, scale=alt.Scale(domain=periods),
-                axis=alt.Axis(labelAngle=0, labelLimit=90, labelOverlap="greedy")),
+        x=alt.X("end_date:T", title=None, scale=alt.Scale(type="utc", padding=SERIES_PADDING, nice=False),
+                axis=alt.Axis(values=[_utc_date(d) for d in sorted(ticks)], labelExpr=_tick_labels(ticks),
+                              labelAngle=0, labelLimit=90, labelOverlap="greedy", grid=False)),
         y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=AXIS_FORMAT, tickCount=5)),
         tooltip=[alt.Tooltip("period_label:N", title=period_title),
                  alt.Tooltip("series:N", title=check.label(name, labels, "legend_title", optional=True) or " "),
@@ -118,6 +123,17 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
     layers = [line, marks] if any(k != "target" for k in present) else [marks]
     chart = alt.layer(*layers).properties(height=SERIES_HEIGHT)
     return finish(chart, labels, name)
+
+
+def _utc_date(iso: str) -> alt.DateTime:
+    year, month, day = (int(part) for part in iso.split("-"))
+    return alt.DateTime(year=year, month=month, date=day, utc=True)
+
+
+def _tick_labels(ticks: dict[str, str]) -> str:
+    """A Vega expression writing each tick (a period's end date) as the period's label."""
+    table = json.dumps(dict(sorted(ticks.items())), ensure_ascii=False, sort_keys=True)
+    return f"{table}[utcFormat(datum.value, '%Y-%m-%d')] || ''"
 
 
 def _line_runs(data: list[dict]) -> list[dict]:
@@ -150,33 +166,97 @@ def ranking_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 
     name = "ranking"
     check.check_lang(name, lang)
     check.require_fields(name, rows, ("unit_id", "name", "value", "focus"))
+    data = _ranking_rows(name, rows, with_period=False)
     x_title = check.label(name, labels, "x_title")
     fmt = number_format(decimals)
+    y_scale = alt.Scale(domain=[r["name"] for r in data])
+    # A height in pixels, not a step: Vega-Lite 6.4 warns about a step height under autosize fit-x.
+    return _ranking(name, data, labels, x_title, fmt, decimals, y_scale=y_scale, y_sort=None,
+                    height=max(1, len(data)) * RANKING_STEP)
+
+
+def ranking_periods_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
+    """The ranking of every period in one spec, one period drawn at a time: a param ``period`` (its value
+    the period drawn first, label ``selected``) bound to the page's own <select> (label ``select``, a CSS
+    selector: Vega's binding to an existing element), and a filter ``datum.period === period``. Bars are
+    ordered and the x axis scaled within the chosen period; the chart's height follows its number of bars
+    (a step height). Rows: unit_id, name, value, focus, period. Labels: those of ranking_chart, plus
+    select, selected and optional descriptions ({period: text}: what charts.js writes in the caption and
+    the live chart's label when the period changes)."""
+    name = "ranking"
+    check.check_lang(name, lang)
+    check.require_fields(name, rows, ("unit_id", "name", "value", "focus", "period"))
+    data = _ranking_rows(name, rows, with_period=True)
+    x_title = check.label(name, labels, "x_title")
+    param, usermeta = period_param(name, labels, {r["period"] for r in data})
+    return _ranking(name, data, labels, x_title, number_format(decimals), decimals, y_scale=alt.Undefined,
+                    y_sort=alt.EncodingSortField("order", op="min", order="ascending"),
+                    height={"step": RANKING_STEP}, param=param, usermeta=usermeta)
+
+
+def period_param(chart: str, labels: dict, periods: set[str]):
+    """The param ``period`` bound to the page's <select>, and the usermeta charts.js reads (the selector,
+    and each period's description)."""
+    select = check.label(chart, labels, "select")
+    selected = check.label(chart, labels, "selected")
+    if selected not in periods:
+        raise check.ChartInputError(f"{chart} chart: label 'selected' {selected!r} is not a period of the rows "
+                                    f"({', '.join(sorted(periods))})")
+    descriptions = labels.get("descriptions") or {}
+    if not isinstance(descriptions, dict) or not all(isinstance(v, str) and v.strip() for v in descriptions.values()):
+        raise check.ChartInputError(f"{chart} chart: label 'descriptions' must map each period to a text")
+    usermeta = {"period_select": select,
+                "period_descriptions": {k: descriptions[k] for k in sorted(descriptions) if k in periods}}
+    return alt.param(name=PERIOD_PARAM, value=selected, bind=alt.BindDirect(element=select)), usermeta
+
+
+PERIOD_PARAM = "period"
+PERIOD_FILTER = f"datum.period === {PERIOD_PARAM}"
+
+
+def _ranking_rows(name: str, rows: list[dict], *, with_period: bool) -> list[dict]:
+    """Checked rows with a value, sorted within each period (largest first); ``order`` is a bar's place
+    in its period. One name a bar within a period."""
     data = []
     for i, row in enumerate(rows):
         value = check.number(name, i, "value", row["value"], optional=True)
         if value is None:
             continue
-        data.append({"focus": bool(row["focus"]), "name": check.text(name, i, "name", row["name"]),
-                     "unit_id": check.text(name, i, "unit_id", row["unit_id"]), "value": value})
+        item = {"focus": bool(row["focus"]), "name": check.text(name, i, "name", row["name"]),
+                "unit_id": check.text(name, i, "unit_id", row["unit_id"]), "value": value}
+        if with_period:
+            item["period"] = check.text(name, i, "period", row["period"])
+        data.append(item)
     if not data:
         raise check.ChartInputError("ranking chart: no row has a value to draw")
-    data.sort(key=lambda r: (-r["value"], r["name"], r["unit_id"]))
-    seen: dict[str, str] = {}
+    data.sort(key=lambda r: (r.get("period", ""), -r["value"], r["name"], r["unit_id"]))
+    seen: dict[tuple[str, str], str] = {}
+    place: dict[str, int] = {}
     for r in data:
-        if r["name"] in seen:
+        key = (r.get("period", ""), r["name"])
+        if key in seen:
+            where = f" in period {key[0]!r}" if with_period else ""
             raise check.ChartInputError(
-                f"ranking chart: units {seen[r['name']]!r} and {r['unit_id']!r} share the name {r['name']!r}; "
+                f"ranking chart: units {seen[key]!r} and {r['unit_id']!r} share the name {r['name']!r}{where}; "
                 "a ranking needs one name a bar")
-        seen[r["name"]] = r["unit_id"]
-    focus_names = [r["name"] for r in data if r["focus"]]
-    is_focus = " || ".join(f"datum.value === {json.dumps(n, ensure_ascii=False)}" for n in focus_names) or "false"
+        seen[key] = r["unit_id"]
+        if with_period:
+            place[key[0]] = r["order"] = place.get(key[0], 0) + 1
+    return data
 
-    base = alt.Chart(alt.Data(values=data)).transform_calculate(
+
+def _ranking(name: str, data: list[dict], labels: dict, x_title: str, fmt: str, decimals: int, *,
+             y_scale, y_sort, height, param=None, usermeta=None):
+    focus_names = list(dict.fromkeys(r["name"] for r in data if r["focus"]))
+    is_focus = " || ".join(f"datum.value === {json.dumps(n, ensure_ascii=False)}" for n in focus_names) or "false"
+    base = alt.Chart(alt.Data(values=data))
+    if param is not None:
+        base = base.transform_filter(PERIOD_FILTER)
+    base = base.transform_calculate(
         desc=f"datum.name + ': ' + format(datum.value, {json.dumps(fmt)})",
         label_x="max(datum.value, 0)",  # values are written right of the bar, or of zero for a negative bar
     ).encode(
-        y=alt.Y("name:N", title=None, scale=alt.Scale(domain=[r["name"] for r in data]),
+        y=alt.Y("name:N", title=None, scale=y_scale, sort=y_sort if y_sort is not None else alt.Undefined,
                 axis=alt.Axis(labelLimit=140, labelFontWeight={
                     "condition": {"test": is_focus, "value": "bold"}, "value": "normal"}, ticks=False, domain=False)),
         x=alt.X("value:Q", title=x_title, axis=alt.Axis(format=AXIS_FORMAT, tickCount=4, orient="top")),
@@ -190,18 +270,19 @@ def ranking_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 
         align="left", dx=3, baseline="middle", fontSize=11, color=theme.TEXT,
         fontWeight=alt.ExprRef("datum.focus ? 'bold' : 'normal'"), aria=False,
     ).encode(x=alt.X("label_x:Q"), text=alt.Text("value:Q", format=fmt))
-    # A height in pixels, not a step: Vega-Lite 6.4 warns about a step height under autosize fit-x.
     # Room on the right for the longest value label (written right of its bar, past the plot), so
     # that it is never cut off: about 7 px a character at 11 px, bold included.
     longest = max((len(f"{abs(r['value']):,.{decimals}f}") + (r["value"] < 0) for r in data), default=0)
-    chart = alt.layer(bars, values).properties(
-        height=max(1, len(data)) * RANKING_STEP, padding={"bottom": 5, "left": 5, "right": 8 + 7 * longest, "top": 5})
-    return finish(chart, labels, name)
+    chart = alt.layer(bars, values)
+    if param is not None:
+        chart = chart.add_params(param)
+    chart = chart.properties(height=height, padding={"bottom": 5, "left": 5, "right": 8 + 7 * longest, "top": 5})
+    return finish(chart, labels, name, usermeta=usermeta)
 
 
 # --- the tile-grid map: build_scripts/charts/tilemap.py ------------------------------------------
 
-from .tilemap import quantize_thresholds, tile_map, two_lines  # noqa: E402  (re-exported: builders.tile_map)
+from .tilemap import quantize_thresholds, tile_map, tile_periods_map, two_lines  # noqa: E402  (re-exported: builders.tile_map)
 
 
 # --- a sparkline -----------------------------------------------------------------------------------

@@ -38,47 +38,93 @@ def two_lines(label: str) -> str:
     return f"{first}\n{second}"
 
 
-def _tiles(rows: list[dict], no_data: str) -> list[dict]:
+def _tiles(rows: list[dict], no_data: str, *, with_period: bool = False) -> list[dict]:
     name = "tile map"
-    check.require_fields(name, rows, ("unit_id", "name", "tile_row", "tile_col", "value"))
+    check.require_fields(name, rows, ("unit_id", "name", "tile_row", "tile_col", "value") + (("period",) if with_period else ()))
     data, cells = [], {}
     for i, row in enumerate(rows):
         col = check.whole(name, i, "tile_col", row["tile_col"])
         line = check.whole(name, i, "tile_row", row["tile_row"])
         unit_id = check.text(name, i, "unit_id", row["unit_id"])
-        if (line, col) in cells:
+        period = check.text(name, i, "period", row["period"]) if with_period else ""
+        if (period, line, col) in cells:
+            where = f" in period {period!r}" if with_period else ""
             raise check.ChartInputError(
-                f"tile map chart, row {i + 1}, field 'tile_row': {unit_id!r} is on the same tile as {cells[(line, col)]!r}")
-        cells[(line, col)] = unit_id
+                f"tile map chart, row {i + 1}, field 'tile_row': {unit_id!r} is on the same tile as "
+                f"{cells[(period, line, col)]!r}{where}")
+        cells[(period, line, col)] = unit_id
         value = check.number(name, i, "value", row["value"], optional=True)
         full = check.text(name, i, "name", row["name"])
         short = row.get("short_name")
-        data.append({
+        item = {
             "focus": bool(row.get("focus", False)),
             "label": two_lines(check.text(name, i, "short_name", short) if short is not None else full),
             "name": full, "unit_id": unit_id, "value": value,
             "value_text": no_data if value is None else None,
             "x0": col, "x1": col + 1, "xm": col + 0.5, "y0": line, "y1": line + 1, "ym": line + 0.5,
-        })
+        }
+        if with_period:
+            item["period"] = period
+        data.append(item)
     if not data:
         raise check.ChartInputError("tile map chart: no rows to draw")
-    return sorted(data, key=lambda r: (r["y0"], r["x0"]))
+    return sorted(data, key=lambda r: (r.get("period", ""), r["y0"], r["x0"]))
 
 
 def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
     """The map. Labels: legend (title of the colour legend, with the unit), no_data; optional title,
     description, name (tooltip title of the province). Rows may carry short_name (the tile's label)
     and focus."""
-    from .builders import finish  # the shared title, description and configuration
+    name = "tile map"
+    check.check_lang(name, lang)
+    data = _tiles(rows, check.label(name, labels, "no_data"))
+    values = [r["value"] for r in data if r["value"] is not None]
+    if values:
+        low, high = min(values), max(values)
+        bounds = quantize_thresholds(low, high, len(theme.SEQUENTIAL))
+        white_test = f"datum.value !== null && datum.value >= {bounds[theme.DARK_FROM - 1]!r}"
+        domain = [low, high]
+    else:
+        white_test, domain = "false", None
+    base = alt.Chart(alt.Data(values=data))
+    return _map(name, data, base, labels, decimals, white_test=white_test, domain=domain,
+                any_value=bool(values), any_missing=len(values) < len(data))
+
+
+def tile_periods_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
+    """The map of every period in one spec, one period drawn at a time, following the page's <select>
+    as ranking_periods_chart does (param ``period``, filter ``datum.period === period``; labels select,
+    selected and optional descriptions). Rows: those of tile_map, plus period: one a tile and period
+    (value None where the province has no figure for that period: hatched, never zero).
+
+    The colour scale is computed for the chosen period (five equal-width classes from its smallest to
+    its largest figure), like the ranking's axis beside it: one scale over all periods would leave a
+    period of close figures in one or two colours. The legend shows the chosen period's classes; a
+    tile's label turns white on the dark classes by the same thresholds (d3's quantize formula)."""
+    from .builders import period_param
 
     name = "tile map"
     check.check_lang(name, lang)
+    data = _tiles(rows, check.label(name, labels, "no_data"), with_period=True)
+    param, usermeta = period_param(name, labels, {r["period"] for r in data})
+    values = [r["value"] for r in data if r["value"] is not None]
+    n = len(theme.SEQUENTIAL) - 1
+    i = theme.DARK_FROM - 1
+    base = alt.Chart(alt.Data(values=data)).transform_filter(f"datum.period === {param.name}").transform_joinaggregate(
+        lo="min(value)", hi="max(value)")
+    white_test = f"datum.value !== null && datum.value >= ({i + 1} * datum.hi - ({i - n}) * datum.lo) / {n + 1}"
+    return _map(name, data, base, labels, decimals, white_test=white_test, domain=None, any_value=bool(values),
+                any_missing=len(values) < len(data), param=param, usermeta=usermeta)
+
+
+def _map(name: str, data: list[dict], base, labels: dict, decimals: int, *, white_test: str, domain,
+         any_value: bool, any_missing: bool, param=None, usermeta=None):
+    from .builders import finish  # the shared title, description and configuration
+
     legend_title = check.label(name, labels, "legend")
     no_data = check.label(name, labels, "no_data")
     unit_title = check.label(name, labels, "name", optional=True) or " "
     fmt = number_format(decimals)
-    data = _tiles(rows, no_data)
-    values = [r["value"] for r in data if r["value"] is not None]
     cols, lines = max(r["x1"] for r in data), max(r["y1"] for r in data)
 
     def x(field: str) -> alt.X:
@@ -88,22 +134,20 @@ def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
         return alt.Y(f"{field}:Q", axis=None, scale=alt.Scale(domain=[0, lines], nice=False, zero=False, reverse=True))
 
     tile = {"x": x("x0"), "x2": "x1:Q", "y": y("y0"), "y2": "y1:Q"}
-    base = alt.Chart(alt.Data(values=data)).transform_calculate(
+    base = base.transform_calculate(
         desc=f"datum.name + ': ' + (datum.value === null ? datum.value_text : format(datum.value, {json.dumps(fmt)}))",
     )
-    layers, white_test = [], "false"
-    if values:
-        low, high = min(values), max(values)
-        bounds = quantize_thresholds(low, high, len(theme.SEQUENTIAL))
-        white_test = f"datum.value !== null && datum.value >= {bounds[theme.DARK_FROM - 1]!r}"
+    layers = []
+    if any_value:
+        scale = {"domain": domain} if domain is not None else {}
         layers.append(base.transform_filter("datum.value !== null").mark_rect(stroke=theme.WHITE, strokeWidth=2).encode(
             **tile, description="desc:N",
             color=alt.Color("value:Q", title=legend_title, scale=alt.Scale(
-                type="quantize", domain=[low, high], range=theme.SEQUENTIAL, nice=False, zero=False),
+                type="quantize", range=theme.SEQUENTIAL, nice=False, zero=False, **scale),
                 legend=alt.Legend(format=fmt, orient="bottom", direction="vertical", symbolType="square")),
             tooltip=[alt.Tooltip("name:N", title=unit_title), alt.Tooltip("value:Q", title=legend_title, format=fmt)],
         ))
-    if len(values) < len(data):
+    if any_missing:
         missing = base.transform_filter("datum.value === null")
         layers.append(missing.mark_rect(stroke=theme.NO_DATA_HATCH, strokeWidth=1, strokeDash=[3, 2]).encode(
             **tile, description="desc:N",
@@ -125,6 +169,8 @@ def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
         x=x("xm"), y=y("ym"), text="label:N",
         color=alt.condition(white_test, alt.value(theme.WHITE), alt.value(theme.TEXT)),
     ))
-    chart = alt.layer(*layers).resolve_scale(color="independent", fill="independent").properties(
-        width=cols * tile_width, height=lines * TILE_HEIGHT)
-    return finish(chart, labels, name, fit=False)
+    chart = alt.layer(*layers).resolve_scale(color="independent", fill="independent")
+    if param is not None:
+        chart = chart.add_params(param)
+    chart = chart.properties(width=cols * tile_width, height=lines * TILE_HEIGHT)
+    return finish(chart, labels, name, fit=False, usermeta=usermeta)

@@ -1,5 +1,9 @@
 """Indicator page (/indicators/<indicator_id>/): definition, the focus province over time with its targets,
-provinces ranked, every value with its source, other sources, downloads and how to cite.
+provinces ranked for a chosen period (a chart and a tile map that follow the page's period <select>; the
+table lists the latest period, each figure with its source), other sources, downloads and how to cite.
+
+Every figure of every unit is not listed on the page (at hundreds of indicators and decades of figures a
+page would weigh megabytes): the indicator's downloads and each province's page carry them, with sources.
 
 The post-2025 focus province is shown with its comparable series: before 1 July 2025, the sums of its former
 provinces (kind derived), drawn apart in the chart and listed with each part and its source."""
@@ -75,33 +79,26 @@ def model(site: Site, key: str, lang: str) -> dict:
                       "span_label": span_label, "href": href(here, f"provinces/{unit['unit_id']}"),
                       "derived": any(r["kind"] == "derived" for r in outcomes)})
 
-    ranking = site.q("ranking", indicator_id=key, focus_ids=site.focus_ids)
-    ranking_chart = ""
-    if ranking:
-        period = label(ranking[0]["period"])
-        description = i18n.t(lang, "chart_ranking_description", indicator=name, period=period, n=len(ranking))
-        rows = [{"unit_id": r["unit_id"], "name": r[f"name_{lang}"], "value": r["value"], "focus": r["focus"]}
-                for r in ranking]
-        labels = {"x_title": f"{name} ({unit_label})", "name": i18n.t(lang, "unit_name")}
-        ranking_chart = chart_block.chart("ranking_chart", rows, lang, labels, out_dir, "ranking", description,
-                                          indicator["decimals"], here)
-
-    tile_chart = tile_map(site, indicator, ranking, lang, out_dir, here) if ranking else ""
-
+    periods = rankable(site, key, lang)
+    latest = periods[0]["rows"] if periods else []
     units = site.units_by_id
-    values = site.q("indicator_values", indicator_id=key)
-    for row in values:
+    for row in latest:
         row["href"] = href(here, f"provinces/{row['unit_id']}") if row["unit_id"] in units else None
+    tiles = tile_rows(site, periods, lang)
+    select_id = SELECT_ID if len(periods) > 1 else None
+    ranking_chart = ranking_figure(indicator, periods, lang, out_dir, here, select_id) if periods else ""
+    tile_chart = tile_figure(indicator, periods, tiles, lang, out_dir, here, select_id) if tiles else ""
     return {
         "indicator": indicator,
         "name": name,
         "unit_label": unit_label,
         "focus": focus,
         "focus_name": site.focus_units[0][f"name_{lang}"] if site.focus_units else site.focus_id,
-        "ranking": ranking,
+        "ranking": latest,
+        "ranking_periods": [{"period": p["period"], "label": p["label"], "n": len(p["rows"])} for p in periods],
+        "period_select": select_id if (ranking_chart or tile_chart) else None,
         "ranking_chart": ranking_chart,
         "tile_chart": tile_chart,
-        "values": values,
         "others": site.q("indicator_other_figures", indicator_id=key),
         "download": lambda name: href(here, f"downloads/{name}"),
         "data_page": href(here, "data"),
@@ -112,17 +109,70 @@ def model(site: Site, key: str, lang: str) -> dict:
     }
 
 
-def tile_map(site: Site, indicator: dict, ranking: list[dict], lang: str, out_dir, here: str):
-    """The ranked period on the tile-grid map, when the ranked units are the ones placed on it."""
-    tiles = site.q("tile_units")
-    placed = {row["unit_id"] for row in tiles}
-    if not tiles or not {row["unit_id"] for row in ranking} <= placed:
-        return ""
-    values = {row["unit_id"]: row["value"] for row in ranking}
-    rows = [{"unit_id": t["unit_id"], "name": t[f"name_{lang}"], "tile_row": t["tile_row"], "tile_col": t["tile_col"],
-             "value": values.get(t["unit_id"])} for t in tiles]
+SELECT_ID = "bn-period-select"  # the page's one period <select>; both charts bind to it by this id
+
+
+def rankable(site: Site, key: str, lang: str) -> list[dict]:
+    """The rankable periods, latest first: {period, label, rows} with the rows ranked (queries/ranking_periods.sql)."""
+    periods: dict[str, dict] = {}
+    for row in site.q("ranking_periods", indicator_id=key, focus_ids=site.focus_ids):
+        if row["period"] not in periods:
+            periods[row["period"]] = {"period": row["period"], "label": site.period_label(row["period"], lang), "rows": []}
+        periods[row["period"]]["rows"].append(row)
+    return list(periods.values())
+
+
+def ranking_figure(indicator: dict, periods: list[dict], lang: str, out_dir, here: str, select_id: str | None):
+    """The ranking chart: every rankable period in one spec following the <select>, or the one period."""
     name = indicator[f"name_{lang}"]
     unit_label = i18n.label(lang, "units", indicator["unit"])
-    description = i18n.t(lang, "chart_tiles_description", indicator=name, period=site.period_label(ranking[0]["period"], lang))
+    labels = {"x_title": f"{name} ({unit_label})", "name": i18n.t(lang, "unit_name")}
+    descriptions = {}
+    for i, p in enumerate(periods):  # the latest period's ranking is the table below; the others are not
+        key = "chart_ranking_description" if i == 0 else "period_select.ranking_description"
+        descriptions[p["period"]] = i18n.t(lang, key, indicator=name, period=p["label"], n=len(p["rows"]))
+    rows = [{"unit_id": r["unit_id"], "name": r[f"name_{lang}"], "value": r["value"], "focus": r["focus"],
+             "period": p["period"]} for p in (periods if select_id else periods[:1]) for r in p["rows"]]
+    latest = periods[0]["period"]
+    if select_id:
+        labels.update(select=f"#{select_id}", selected=latest, descriptions=descriptions)
+        return chart_block.chart("ranking_periods_chart", rows, lang, labels, out_dir, "ranking",
+                                 descriptions[latest], indicator["decimals"], here)
+    rows = [{k: v for k, v in r.items() if k != "period"} for r in rows]
+    return chart_block.chart("ranking_chart", rows, lang, labels, out_dir, "ranking", descriptions[latest],
+                             indicator["decimals"], here)
+
+
+def tile_rows(site: Site, periods: list[dict], lang: str) -> list[dict]:
+    """A tile a province and rankable period (value None without a figure), when every ranked unit is
+    placed on the map (post-2025 provinces); else none."""
+    tiles = site.q("tile_units")
+    placed = {row["unit_id"] for row in tiles}
+    if not tiles or not periods or not {r["unit_id"] for p in periods for r in p["rows"]} <= placed:
+        return []
+    focus = set(site.focus_ids)
+    out = []
+    for p in periods:
+        values = {r["unit_id"]: r["value"] for r in p["rows"]}
+        out += [{"unit_id": t["unit_id"], "name": t[f"name_{lang}"], "tile_row": t["tile_row"], "tile_col": t["tile_col"],
+                 "value": values.get(t["unit_id"]), "focus": t["unit_id"] in focus, "period": p["period"]} for t in tiles]
+    return out
+
+
+def tile_figure(indicator: dict, periods: list[dict], tiles: list[dict], lang: str, out_dir, here: str,
+                select_id: str | None):
+    """The tile map of the chosen period (every rankable period following the <select>), or of the one period."""
+    name = indicator[f"name_{lang}"]
+    unit_label = i18n.label(lang, "units", indicator["unit"])
+    total = len({t["unit_id"] for t in tiles})
+    descriptions = {p["period"]: i18n.t(lang, "period_select.tiles_description", indicator=name, period=p["label"],
+                                        n=len(p["rows"]), total=total) for p in periods}
     labels = {"legend": f"{name} ({unit_label})", "no_data": i18n.t(lang, "no_data"), "name": i18n.t(lang, "unit_name")}
-    return chart_block.chart("tile_map", rows, lang, labels, out_dir, "tiles", description, indicator["decimals"], here)
+    latest = periods[0]["period"]
+    if select_id:
+        labels.update(select=f"#{select_id}", selected=latest, descriptions=descriptions)
+        return chart_block.chart("tile_periods_map", tiles, lang, labels, out_dir, "tiles", descriptions[latest],
+                                 indicator["decimals"], here)
+    rows = [{k: v for k, v in t.items() if k != "period"} for t in tiles if t["period"] == latest]
+    return chart_block.chart("tile_map", rows, lang, labels, out_dir, "tiles", descriptions[latest],
+                             indicator["decimals"], here)

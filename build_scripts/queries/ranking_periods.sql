@@ -1,0 +1,45 @@
+-- All provinces ranked on one indicator for every rankable period. The latest rankable period is the one
+-- with the latest end that has figures for at least two units of one boundary (the rule the page used
+-- for its one ranked period); the others are the periods with figures for at least two units of that same
+-- boundary: pre-2025 and post-2025 provinces are never ranked together, and every period offered ranks
+-- the same set of provinces (the tile map's, after the reform). Rank within a period: higher first unless
+-- higher_is_better is false; ties share a rank. focus marks the units in $focus_ids. Each figure comes
+-- with its status, note and source. Latest period first (latest is true for its rows), then by end date.
+WITH outcomes AS (
+    SELECT o.*, u.name_vi, u.name_en, u.boundary
+    FROM int_observations AS o
+    JOIN stg_units AS u USING (unit_id)
+    WHERE o.indicator_id = $indicator_id AND o.shown AND NOT o.is_target
+      AND u.unit_type IN ('province', 'municipality')
+),
+rankable AS (
+    SELECT period, boundary, end_date, start_date, count(*) AS units
+    FROM outcomes
+    GROUP BY period, boundary, end_date, start_date
+    HAVING count(*) >= 2
+),
+latest AS (
+    SELECT period, boundary
+    FROM rankable
+    ORDER BY end_date DESC, start_date, units DESC, boundary DESC NULLS LAST, period
+    LIMIT 1
+),
+chosen AS (
+    SELECT r.period, r.boundary, r.end_date, r.start_date, r.period = l.period AS latest
+    FROM rankable AS r
+    JOIN latest AS l ON r.boundary IS NOT DISTINCT FROM l.boundary
+),
+direction AS (
+    SELECT coalesce(higher_is_better, true) AS higher FROM stg_indicators WHERE indicator_id = $indicator_id
+)
+SELECT
+    o.unit_id, o.name_vi, o.name_en, o.value, o.period, o.boundary, c.start_date, c.end_date, c.latest,
+    rank() OVER (PARTITION BY o.period ORDER BY CASE WHEN d.higher THEN -o.value ELSE o.value END) AS rank,
+    list_contains($focus_ids, o.unit_id) AS focus,
+    o.status, o.note, 'outcome' AS kind,
+    s.source_id, s.title AS source_title, s.publisher AS source_publisher, s.url AS source_url
+FROM outcomes AS o
+JOIN chosen AS c ON c.period = o.period AND c.boundary IS NOT DISTINCT FROM o.boundary
+JOIN stg_sources AS s ON s.source_id = o.source_id
+CROSS JOIN direction AS d
+ORDER BY c.latest DESC, c.end_date DESC, c.start_date, o.period, rank, o.name_vi, o.unit_id;
