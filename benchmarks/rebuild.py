@@ -1,6 +1,10 @@
 """Rebuilds with the content-addressed cache (build_scripts/cache.py): a cold build fills it, a rebuild with
-nothing changed should render no chart and write no download, and a rebuild after one figure of one indicator
-changed should render only the charts that show that figure."""
+nothing changed should render no chart and make no download file, and a rebuild after one figure of one
+indicator changed should render only the charts that show that figure and make only the download files that
+hold it (the package-wide observations files and zips, the indicator's and the unit's slices, their API
+documents, the API index, SHA256SUMS and the catalogue). Counts come from cache.EVENTS in every build process
+(benchmarks/driver.py logs them): "chart rendered/reused" once a chart (series, ranking, tile map; sparklines
+are plain SVG drawn every build, microseconds each, and not counted), "download written/reused" once a file."""
 
 from __future__ import annotations
 
@@ -42,7 +46,7 @@ def _counts(run: dict) -> dict:
     c = run["cache"]
     return {"wall": run["wall"], "cpu": run["cpu"],
             "charts_rendered": c.get("chart rendered", 0), "charts_reused": c.get("chart reused", 0),
-            "downloads_written": c.get("downloads written", 0), "downloads_reused": c.get("downloads reused", 0)}
+            "downloads_written": c.get("download written", 0), "downloads_reused": c.get("download reused", 0)}
 
 
 def run(package: Path, work: Path) -> dict:

@@ -59,7 +59,7 @@ def _rows(case: dict, by_name: dict) -> dict[str, str]:
         for key in ("unchanged", "one_indicator"):
             r = rebuild[key]
             row[f"rebuild, {key.replace('_', ' ')}: charts rendered / reused"] = f"{r['charts_rendered']} / {r['charts_reused']}"
-            row[f"rebuild, {key.replace('_', ' ')}: downloads step written / reused"] = f"{r['downloads_written']} / {r['downloads_reused']}"
+            row[f"rebuild, {key.replace('_', ' ')}: download files made / from the cache"] = f"{r['downloads_written']} / {r['downloads_reused']}"
             row[f"rebuild, {key.replace('_', ' ')}: build (wall)"] = _s(r["wall"])
     return row
 

@@ -166,11 +166,13 @@ def files(kind: str, parts, dests: list[Path], make: Callable[[], object], code:
         _event("download written")
 
 
-def write_downloads(con, package_dir: Path, out_dir: Path) -> list[Path]:
-    """downloads.write_all through the cache (each group of files made only when its inputs changed)."""
+def write_downloads(con, package_dir: Path, out_dir: Path, write: Callable | None = None) -> list[Path]:
+    """downloads.write_all through the cache, each group of files made only when its inputs changed.
+    ``write`` (the one-step writer earlier callers passed) is accepted and not used: the groups are cached
+    one by one."""
     from build_scripts import downloads
 
-    return downloads.write_all(con, Path(package_dir), Path(out_dir), store=files)
+    return downloads.write_files(con, Path(package_dir), Path(out_dir), store=files)
 
 
 def file_digest(path: Path) -> str:

@@ -62,7 +62,7 @@ def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progre
 
 
 def _generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progress: Progress) -> dict:
-    from build_scripts import cache, db, downloads
+    from build_scripts import cache, db
     from build_scripts.pages import generate
     from build_scripts.pages.site import Site
     from build_scripts.research.publish import publish
@@ -84,7 +84,7 @@ def _generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progr
     count = lambda event: made.__setitem__(event, made[event] + 1) if event in made else None  # noqa: E731
     cache.EVENTS.append(count)
     try:
-        files = downloads.write_all(con, package_dir, docs_dir / "downloads", store=cache.files)
+        files = cache.write_downloads(con, package_dir, docs_dir / "downloads")
         site = Site.load(con, package_dir, docs_dir)
         site.research = publish(con, site.descriptor, docs_dir, page_units=[u["unit_id"] for u in site.units],
                                 store=cache.files)

@@ -1,0 +1,158 @@
+"""Sparklines as plain SVG (build_scripts/charts/sparkline.py): what a reader sees (a line, dashes where the
+figures are sums of the former provinces, a dot on the latest figure), the same bytes for the same rows, a
+sentence for a bad row, and the same drawing as the Vega-Lite sparkline it replaces."""
+
+from __future__ import annotations
+
+import random
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from build_scripts.charts import sparkline
+from build_scripts.charts.rows import ChartInputError
+
+SVG = "{http://www.w3.org/2000/svg}"
+ROWS = [
+    {"end_date": "2021-12-31", "value": 100.0, "kind": "derived"},
+    {"end_date": "2022-12-31", "value": 120.0, "kind": "derived"},
+    {"end_date": "2023-12-31", "value": 110.0, "kind": "outcome"},
+    {"end_date": "2024-12-31", "value": 150.0, "kind": "outcome"},
+]
+
+
+def _tree(text: str) -> ET.Element:
+    return ET.fromstring(text)
+
+
+def _paths(root: ET.Element) -> list[ET.Element]:
+    return root.findall(f".//{SVG}path")
+
+
+def _points(d: str) -> list[tuple[float, float]]:
+    return [(float(x), float(y)) for x, y in re.findall(r"[ML](-?[\d.]+),(-?[\d.]+)", d)]
+
+
+def test_the_svg_parses_and_has_the_size_of_a_table_cell_image():
+    root = _tree(sparkline.svg(ROWS))
+    assert root.tag == f"{SVG}svg"
+    assert (root.get("width"), root.get("height"), root.get("viewBox")) == ("124", "36", "0 0 124 36")
+    assert sparkline.size() == {"width": 124, "height": 36}
+    assert root.find(f".//{SVG}g").get("transform") == "translate(2,2)"  # padding 2 around 120 x 32
+
+
+def test_the_dot_is_on_the_latest_figure_at_the_top_right_when_it_is_the_largest():
+    root = _tree(sparkline.svg(ROWS))
+    (dot,) = root.findall(f".//{SVG}circle")
+    assert (float(dot.get("cx")), float(dot.get("cy"))) == (120.0, 0.0)
+    assert dot.get("fill") == "#0072B2"
+    lower = [dict(r) for r in ROWS]
+    lower[-1]["value"] = 100.0  # now the latest is the smallest: the dot sits at the bottom right
+    (dot,) = _tree(sparkline.svg(lower)).findall(f".//{SVG}circle")
+    assert (float(dot.get("cx")), float(dot.get("cy"))) == (120.0, 32.0)
+
+
+def test_derived_figures_are_a_dashed_stretch_joined_to_the_first_published_figure():
+    paths = _paths(_tree(sparkline.svg(ROWS)))
+    dashed = [p for p in paths if p.get("stroke-dasharray")]
+    solid = [p for p in paths if not p.get("stroke-dasharray")]
+    assert len(dashed) == 1 and len(solid) == 1
+    assert dashed[0].get("stroke-dasharray") == "3,2"
+    assert _points(dashed[0].get("d"))[-1] == _points(solid[0].get("d"))[0]  # no gap where the dashes end
+    assert len(_points(dashed[0].get("d"))) == 3 and len(_points(solid[0].get("d"))) == 2
+    published = _tree(sparkline.svg([dict(r, kind="outcome") for r in ROWS]))
+    assert [p.get("stroke-dasharray") for p in _paths(published)] == [None]
+    assert _tree(sparkline.svg([{k: v for k, v in r.items() if k != "kind"} for r in ROWS])) is not None
+
+
+def test_the_line_is_blue_one_and_a_half_pixels_and_time_runs_by_end_date():
+    text = sparkline.svg([{"end_date": "2020-12-31", "value": 1}, {"end_date": "2021-06-30", "value": 2},
+                          {"end_date": "2024-12-31", "value": 3}])
+    group = _tree(text).findall(f".//{SVG}g")[1]
+    assert (group.get("stroke"), group.get("stroke-width"), group.get("fill")) == ("#0072B2", "1.5", "none")
+    xs = [x for x, _ in _points(_paths(_tree(text))[0].get("d"))]
+    assert xs == [0.0, 14.87, 120.0]  # 181 of 1,461 days: by date, not one step a row
+
+
+def test_the_same_rows_in_any_order_give_the_same_bytes():
+    rows = ROWS + [{"end_date": "2020-12-31", "value": 90, "kind": "derived"}]
+    expected = sparkline.svg(rows)
+    shuffled = list(rows)
+    for seed in range(5):
+        random.Random(seed).shuffle(shuffled)
+        assert sparkline.svg(shuffled) == expected
+
+
+def test_a_description_makes_an_image_with_a_name_and_no_description_leaves_it_to_the_page():
+    text = sparkline.svg(ROWS, description="Tổng sản phẩm <GRDP> & \"năm\"")
+    root = _tree(text)
+    assert root.get("role") == "img"
+    assert root.get("aria-label") == 'Tổng sản phẩm <GRDP> & "năm"'
+    assert root.find(f"{SVG}title").text == 'Tổng sản phẩm <GRDP> & "năm"'
+    decomposed = sparkline.svg(ROWS, description="Bắc Ninh".replace("ắ", "a\u0306\u0301"))
+    assert "Bắc Ninh" in decomposed  # NFC
+    plain = _tree(sparkline.svg(ROWS))
+    assert plain.get("role") is None and plain.find(f"{SVG}title") is None
+    assert ' id="' not in text  # nothing two sparklines on one page could share
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([{"end_date": "2024-12-31", "value": 1}, {"end_date": "2024-13-01", "value": 2}],
+     r"sparkline chart, row 2, field 'end_date': '2024-13-01' is not an ISO date"),
+    ([{"end_date": "2024-12-31", "value": 1}, {"end_date": "2023-12-31", "value": "12"}],
+     r"sparkline chart, row 2, field 'value': '12' is not a finite number"),
+    ([{"end_date": "2024-12-31", "value": float("nan")}], r"sparkline chart, row 1, field 'value': nan is not a finite number"),
+    ([{"value": 1}], r"sparkline chart, row 1, field 'end_date': missing"),
+    ([{"end_date": "2024-12-31", "value": 1, "kind": "target"}], r"sparkline chart, row 1, field 'kind': 'target' is not one of"),
+    ([], r"sparkline chart: no rows to draw"),
+    ("2024", r"sparkline chart: rows must be a list"),
+])
+def test_a_bad_row_is_a_sentence_naming_the_row_and_the_field(rows, message):
+    with pytest.raises(ChartInputError, match=message):
+        sparkline.svg(rows)
+
+
+def test_one_value_or_one_date_is_drawn_in_the_middle():
+    flat = _tree(sparkline.svg([{"end_date": "2023-12-31", "value": 5}, {"end_date": "2024-12-31", "value": 5}]))
+    assert _points(_paths(flat)[0].get("d")) == [(0.0, 16.0), (120.0, 16.0)]
+    same_day = _tree(sparkline.svg([{"end_date": "2024-12-31", "value": 1}, {"end_date": "2024-12-31", "value": 3}]))
+    assert {x for x, _ in _points(_paths(same_day)[0].get("d"))} == {60.0}
+
+
+def test_the_drawing_is_the_vega_lite_sparkline_it_replaces():
+    """Every point of the line and the dot where vl-convert drew them from the Altair sparkline (within 0.01 px:
+    the plain SVG keeps two decimals), y made nice as Vega-Lite does."""
+    from build_scripts.charts import builders, render
+
+    rng = random.Random(7)
+    for case in range(12):
+        years = sorted(rng.sample(range(1995, 2026), rng.randint(2, 10)))
+        scale = rng.choice([1, 0.01, 1000, 1e6])
+        derived = rng.choice([0, 1, 3])
+        rows = [{"end_date": f"{y}-{rng.choice(['06-30', '12-31'])}", "value": round(rng.uniform(-5, 100) * scale, 2),
+                 "kind": "derived" if i < derived else "outcome"} for i, y in enumerate(years)]
+        vega = render.render_prepared(render.prepare(builders.sparkline(rows, "vi"), "c"), "vi")
+        ours = sparkline.svg(rows)
+        v_lines = [_points(d) for d in re.findall(r'<path d="(M[^"Z]+)"', vega) if d.count("L")]
+        o_lines = [_points(p.get("d")) for p in _paths(_tree(ours))]
+        assert len(v_lines) == len(o_lines), (rows, vega)
+        for v, o in zip(v_lines, o_lines):
+            assert len(v) == len(o) and all(abs(a - c) <= 0.011 and abs(b - d) <= 0.011 for (a, b), (c, d) in zip(v, o)), rows
+        vx, vy = (float(n) for n in re.search(r'translate\(([-\d.e]+),([-\d.e]+)\)" d="M2', vega).groups())
+        dot = _tree(ours).find(f".//{SVG}circle")
+        assert abs(vx - float(dot.get("cx"))) <= 0.011 and abs(vy - float(dot.get("cy"))) <= 0.011
+
+
+def test_a_page_gets_one_file_for_both_languages_and_an_image_with_its_size(tmp_path):
+    from build_scripts.pages import chart_block
+
+    vi = chart_block.sparkline(ROWS, "vi", tmp_path, "spark-grdp", "Xu hướng GRDP", "provinces/bac-ninh")
+    en = chart_block.sparkline(ROWS, "en", tmp_path, "spark-grdp", "GRDP trend", "provinces/bac-ninh")
+    assert [p.name for p in (tmp_path / "sparklines").iterdir()] == ["spark-grdp.svg"]
+    assert (tmp_path / "sparklines" / "spark-grdp.svg").read_text(encoding="utf-8") == sparkline.svg(ROWS)
+    assert str(vi) == ('<img class="bn-sparkline" src="sparklines/spark-grdp.svg" alt="Xu hướng GRDP" width="124" '
+                       'height="36" loading="lazy">')
+    assert 'src="../../../provinces/bac-ninh/sparklines/spark-grdp.svg" alt="GRDP trend"' in str(en)
+    assert str(chart_block.sparkline(ROWS[:1], "vi", tmp_path, "one", "x")) == ""  # one figure: no line to draw
