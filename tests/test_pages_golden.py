@@ -19,7 +19,7 @@ from build_scripts.pages.site import Site
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 GOLDEN = Path(__file__).parent / "golden"
 # The page types checked here (the home page and the period reports have their own golden tests).
-MINE = ("indicator_index", "indicator", "province_index", "province", "data", "sources")
+MINE = ("indicator_index", "indicator", "province_index", "province", "data", "sources", "source")
 
 
 # The data page lists the releases of CHANGELOG.md: a fixed one here, so that a new release does not change
@@ -67,7 +67,7 @@ def markdown_files(root: Path) -> list[str]:
 def test_every_page_type_in_both_languages(generated):
     out, counts = generated
     assert counts == {"indicator_index": 2, "indicator": 8, "province_index": 2, "province": 12,
-                      "data": 2, "sources": 2}
+                      "data": 2, "sources": 2, "source": 8}
     files = markdown_files(out)
     assert "indicators/grdp_growth/index.md" in files and "indicators/grdp_growth/index.en.md" in files
     assert "provinces/bac-ninh-pre2025/index.en.md" in files

@@ -1,5 +1,6 @@
 """Data page (/data/): the package (its version and zip with checksum), the releases of CHANGELOG.md, every
-resource with its schema as a table, its row count and downloads."""
+resource with its schema as a table, its row count and downloads; the downloads by indicator and by unit
+are on their own pages (data_slices.py), linked from here."""
 
 from __future__ import annotations
 
@@ -65,8 +66,19 @@ def model(site: Site, key: str, lang: str) -> dict:
         "licenses": site.descriptor.get("licenses", []),
         "research": fragments.data(site.research, lang, *fragments.snippet_subject(
             site.research, site.focus_id, [row["indicator_id"] for row in site.indicators if row.get("headline")])),
+        "slice_pages": slice_pages(site, here),
         "base_url": Markup(base) if re.fullmatch(r"https?://[A-Za-z0-9._/-]+", base) else Markup("https://example.org"),
     }
+
+
+def slice_pages(site: Site, here: str) -> list[dict]:
+    """The pages of downloads by indicator and by unit (build_scripts/pages/data_slices.py), with their counts."""
+    from build_scripts.pages import data_slices
+
+    if site.research is None:
+        return []
+    return [{"kind": kind, "href": href(here, data_slices.directory(kind)), "count": len(site.research.slices_of(kind))}
+            for kind in data_slices.KINDS if site.research.slices_of(kind)]
 
 
 def releases(here: str, version: str | None) -> list[dict]:

@@ -9,16 +9,66 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from build_scripts import i18n
-from build_scripts.pages import chart_block, comparable
+from build_scripts import i18n, settings
+from build_scripts.pages import chart_block, comparable, parts
 from build_scripts.pages.site import Site, href
 from build_scripts.research import fragments
 
 TEMPLATE = "province.md.j2"
 
 
+LATEST_MARKUP = 560  # a latest figure's row: links, sparkline (its alt text), change, period and status words
+PART_MARKUP = 170  # a former province in a derived figure's row: its link, figure and source link
+POINT_MARKUP = 160  # a derived figure's row: period, value, status and the sentence naming the parts
+
+
+def latest_weight(row: dict) -> int:
+    return parts.weight(row["name_vi"], row["name_vi"], row["source_url"], row["source_publisher"], markup=LATEST_MARKUP)
+
+
+def derived_weight(group: dict) -> int:
+    return sum(POINT_MARKUP + sum(parts.weight(p["name_vi"], p["source_url"], p["source_publisher"], markup=PART_MARKUP)
+                                  for p in point["parts"]) for point in group["points"])
+
+
+def plan(site: Site, unit: dict, latest: list[dict], derived: list[dict]) -> dict[str, list[dict]] | None:
+    """None when the whole page fits the weight budget; else, by theme in report order, its parts, each
+    {"latest": rows, "derived": groups}: the theme's latest figures, then its derived series, cut by weight."""
+    weights = [latest_weight(r) for r in latest] + [derived_weight(g) for g in derived]
+    if sum(weights) <= parts.BUDGET:
+        return None
+    themes = {i["indicator_id"]: i["theme"] for i in site.indicators}
+    items: dict[str, list[tuple[str, dict, int]]] = {}
+    for row, w in zip(latest, weights):
+        items.setdefault(row["theme"], []).append(("latest", row, w))
+    for group, w in zip(derived, weights[len(latest):]):
+        items.setdefault(themes.get(group["indicator_id"], ""), []).append(("derived", group, w))
+    order = {theme: i for i, theme in enumerate(site.themes)}
+    out: dict[str, list[dict]] = {}
+    for theme in sorted(items, key=lambda t: (order.get(t, len(order)), t)):
+        entries = items[theme]
+        out[theme] = [{"latest": [e[1] for e in entries[r.start:r.stop] if e[0] == "latest"],
+                       "derived": [e[1] for e in entries[r.start:r.stop] if e[0] == "derived"]}
+                      for r in parts.pack([e[2] for e in entries])]
+    return out
+
+
+def content(site: Site, unit: dict, lang: str, here: str, with_sparklines: bool) -> tuple[list[dict], list[dict]]:
+    """The page's latest figures and, for a post-2025 province, its derived series."""
+    series = comparable.applies(unit)
+    latest = latest_rows(site, unit["unit_id"], lang, here, with_sparklines=with_sparklines, series=series)
+    derived = comparable.derived_by_indicator(site, unit["unit_id"], here, lang) if series else []
+    return latest, derived
+
+
 def keys(site: Site) -> list[str]:
-    return [row["unit_id"] for row in site.units]
+    out = []
+    for unit in site.units:
+        out.append(unit["unit_id"])
+        cut = plan(site, unit, *content(site, unit, settings.DEFAULT_LANGUAGE, directory(unit["unit_id"]), False))
+        for theme, theme_parts in (cut or {}).items():
+            out += parts.part_keys(f"{unit['unit_id']}/{theme}", len(theme_parts))
+    return out
 
 
 def directory(key: str) -> str:
@@ -78,27 +128,50 @@ def _first_period(outcomes: list[dict], span: str) -> str:
 
 
 def model(site: Site, key: str, lang: str) -> dict:
-    unit = site.units_by_id[key]
+    base, n = parts.split_key(key)
+    unit_id, _, theme = base.partition("/")
+    unit = site.units_by_id[unit_id]
     here = directory(key)
     units = site.units_by_id
+    series = comparable.applies(unit)
+    weights_only = plan(site, unit, *content(site, unit, settings.DEFAULT_LANGUAGE, here, False))
+    page = {
+        "unit": unit,
+        "name": unit[f"name_{lang}"],
+        "comparable": series,
+        "period": lambda p: site.period_label(p, lang),
+        "unit_href": href(here, directory(unit_id)),
+        "theme": theme,
+    }
+    if theme:  # one theme's part of a province cut by weight
+        latest, derived = content(site, unit, lang, here, True)
+        theme_parts = weights_only[theme]
+        wanted = theme_parts[n - 1]
+        ids = {r["indicator_id"] for r in wanted["latest"]}
+        groups = {g["indicator_id"] for g in wanted["derived"]}
+        return {**page, "mode": "theme",
+                "themes": [(theme, [r for r in latest if r["indicator_id"] in ids])],
+                "derived": [g for g in derived if g["indicator_id"] in groups],
+                "part": n, "part_count": len(theme_parts),
+                "part_links": parts.links(here, f"provinces/{unit_id}/{theme}", len(theme_parts), n, href)}
     merged_into = site.q("unit_merged_into", unit_id=key)
     merged_from = site.q("unit_merged_from", unit_id=key)
     for row in merged_into + merged_from:
         row["href"] = href(here, f"provinces/{row['unit_id']}") if row["unit_id"] in units else None
     region = units.get(unit["region_id"]) if unit["region_id"] else None
-    series = comparable.applies(unit)
-    rows = latest_rows(site, key, lang, here, series=series)
-    themes = [(theme, list(group)) for theme, group in groupby(rows, key=lambda r: r["theme"])]
-    return {
-        "unit": unit,
-        "name": unit[f"name_{lang}"],
+    page.update({
         "region": region,
         "region_href": href(here, f"provinces/{region['unit_id']}") if region and region["unit_id"] in units else None,
         "merged_into": merged_into,
         "merged_from": merged_from,
-        "themes": themes,
-        "comparable": series,
-        "derived": comparable.derived_by_indicator(site, key, here, lang) if series else [],
-        "period": lambda p: site.period_label(p, lang),
         "research": fragments.unit(site.research, key, lang),
-    }
+    })
+    if weights_only is not None:  # the province's overview: each theme's page, with its counts
+        return {**page, "mode": "overview", "themes": [], "derived": [],
+                "theme_pages": [{"theme": t, "href": href(here, directory(f"{unit_id}/{t}")),
+                                 "indicators": sum(len(p["latest"]) for p in tp),
+                                 "derived": sum(len(g["points"]) for p in tp for g in p["derived"]),
+                                 "parts": len(tp)} for t, tp in weights_only.items()]}
+    latest, derived = content(site, unit, lang, here, True)
+    return {**page, "mode": "full", "themes": [(t, list(g)) for t, g in groupby(latest, key=lambda r: r["theme"])],
+            "derived": derived}

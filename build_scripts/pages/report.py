@@ -14,7 +14,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from build_scripts import i18n
-from build_scripts.pages import chart_block, markdown, province
+from build_scripts.pages import chart_block, markdown, parts, province
 from build_scripts.pages.site import Site, href
 
 TEMPLATE = "report.md.j2"
@@ -32,12 +32,80 @@ def report_periods(site: Site) -> list[dict]:
     return site.q("report_periods", focus_ids=site.focus_ids, min_figures=MIN_FIGURES)
 
 
+LINE_MARKUP = 420  # a figure's line: its link, figure, status, change, year before, target and source link
+RANK_MARKUP = 90  # a province's row in a comparison table
+COMPARISON_MARKUP = 700  # a comparison's heading, sentence and table head
+CHART_MARKUP = 1800  # a chart's HTML (its container, static SVG image and description) on the page
+
+
 def keys(site: Site) -> list[str]:
-    return sorted(row["period"] for row in report_periods(site))
+    out = []
+    for period in sorted(row["period"] for row in report_periods(site)):
+        out.append(period)
+        for theme, theme_parts in (plan(site, raw_blocks(site, period)) or {}).items():
+            out += parts.part_keys(f"{period}/{theme}", len(theme_parts))
+    return out
 
 
 def directory(key: str) -> str:
     return f"reports/{key}"
+
+
+def raw_blocks(site: Site, period: str) -> list[dict]:
+    """For each focus unit with figures for the period: its figures (report order), the provinces compared by
+    indicator, the map's tiles and the parts of derived figures a year before. Nothing rendered yet."""
+    blocks = []
+    for unit in site.focus_units:
+        rows = site.q("report_figures", unit_id=unit["unit_id"], period=period, themes=site.themes)
+        if not rows:
+            continue
+        provinces, tile_units = _comparisons(site, unit, period)
+        blocks.append({"unit": unit, "rows": rows, "provinces": provinces, "tile_units": tile_units,
+                       "parts": derived_parts(site, unit["unit_id"], year_before(site, period))})
+    return blocks
+
+
+def line_weight(row: dict, block: dict) -> int:
+    cited = block["parts"].get(row["indicator_id"], []) if row["before_derived"] else []
+    return parts.weight(row["name_vi"], row["source_url"], row["source_publisher"],
+                        *(p["part_name_vi"] for p in cited), *(p["part_source_url"] for p in cited),
+                        markup=LINE_MARKUP + 60 * len(cited))
+
+
+def comparison_weight(row: dict, ranking: list[dict], block: dict) -> int:
+    names = sum(2 * len(r["name_vi"]) for r in ranking) + sum(2 * len(t["name_vi"]) for t in block["tile_units"])
+    charts = 2 * CHART_MARKUP if row["headline"] else 0
+    return COMPARISON_MARKUP + 2 * len(row["name_vi"]) + RANK_MARKUP * len(ranking) + names + charts
+
+
+def plan(site: Site, blocks: list[dict]) -> dict[str, list[dict]] | None:
+    """None when the whole report fits the weight budget; else, by theme in report order, its parts, each
+    {unit_id: {"lines": indicator ids, "compared": indicator ids}}: the theme's figures of every focus unit,
+    then their comparisons, cut by weight."""
+    items: dict[str, list[tuple[str, str, str, int]]] = {}
+    for block in blocks:
+        unit_id = block["unit"]["unit_id"]
+        for row in block["rows"]:
+            items.setdefault(row["theme"], []).append(("lines", unit_id, row["indicator_id"], line_weight(row, block)))
+        for row in block["rows"]:
+            ranking = block["provinces"].get(row["indicator_id"], [])
+            if len(ranking) >= 2:
+                items.setdefault(row["theme"], []).append(
+                    ("compared", unit_id, row["indicator_id"], comparison_weight(row, ranking, block)))
+    if sum(item[3] for entries in items.values() for item in entries) <= parts.BUDGET:
+        return None
+    order = {theme: i for i, theme in enumerate(site.themes)}
+    out: dict[str, list[dict]] = {}
+    for theme in sorted(items, key=lambda t: (order.get(t, len(order)), t)):
+        entries = items[theme]
+        theme_parts = []
+        for cut in parts.pack([e[3] for e in entries]):
+            part: dict[str, dict[str, set]] = {}
+            for kind, unit_id, indicator_id, _ in (entries[i] for i in cut):
+                part.setdefault(unit_id, {"lines": set(), "compared": set()})[kind].add(indicator_id)
+            theme_parts.append(part)
+        out[theme] = theme_parts
+    return out
 
 
 def latest(site: Site) -> dict | None:
@@ -146,38 +214,58 @@ def _neighbours(site: Site, periods: list[str], key: str, here: str) -> dict:
 
 
 def model(site: Site, key: str, lang: str) -> dict:
+    base, n = parts.split_key(key)
+    period, _, theme = base.partition("/")
     here = directory(key)
     periods = [row["period"] for row in report_periods(site)]
+    raw = raw_blocks(site, period)
+    cut = plan(site, raw)
+    wanted = cut[theme][n - 1] if theme else None
     blocks = []
-    for unit in site.focus_units:
-        rows = site.q("report_figures", unit_id=unit["unit_id"], period=key, themes=site.themes)
-        if not rows:
-            continue
-        provinces, tile_units = _comparisons(site, unit, key)
-        parts = derived_parts(site, unit["unit_id"], year_before(site, key))
+    for block in raw:
+        unit = block["unit"]
+        rows = block["rows"]
+        if wanted is not None:
+            chosen = wanted.get(unit["unit_id"], {"lines": set(), "compared": set()})
+            rows = [r for r in rows if r["indicator_id"] in chosen["lines"] | chosen["compared"]]
+            if not rows:
+                continue
         for row in rows:
             row["href"] = href(here, f"indicators/{row['indicator_id']}")
             row["unit_label"] = i18n.label(lang, "units", row["unit"])
-            row["derived_parts"] = parts.get(row["indicator_id"], []) if row["before_derived"] else []
+            row["derived_parts"] = block["parts"].get(row["indicator_id"], []) if row["before_derived"] else []
             row["figure"] = figure_text(row, lang)
             row["change_text"] = change_text(row, lang)
             row["target_text"] = target_text(row, lang, site)
-            row["comparison"] = _comparison(site, row, provinces.get(row["indicator_id"], []), tile_units, unit, key,
-                                            lang, here)
-        themes = [(theme, list(group)) for theme, group in groupby(rows, key=lambda r: r["theme"])]
+            compare = cut is None or (wanted is not None and row["indicator_id"] in chosen["compared"])
+            row["comparison"] = _comparison(site, row, block["provinces"].get(row["indicator_id"], []),
+                                            block["tile_units"], unit, period, lang, here) if compare else None
+        lines = rows if wanted is None else [r for r in rows if r["indicator_id"] in chosen["lines"]]
+        themes = [(t, list(group)) for t, group in groupby(lines, key=lambda r: r["theme"])]
         blocks.append({
             "unit": unit,
             "href": href(here, f"provinces/{unit['unit_id']}") if unit["unit_id"] in site.units_by_id else None,
-            "themes": themes,
-            "n": len(rows),
+            "themes": themes if cut is None or wanted is not None else [],
+            "n": len(block["rows"]),
             "compared": [r for r in rows if r["comparison"]],
-            "missing_before": any(r["before_value"] is None for r in rows),
+            "missing_before": any(r["before_value"] is None for r in block["rows"]),
+            "theme_pages": [] if cut is None or wanted is not None else [
+                {"theme": t, "href": href(here, directory(f"{period}/{t}")), "parts": len(tp),
+                 "figures": sum(len(p.get(unit["unit_id"], {}).get("lines", ())) for p in tp)}
+                for t, tp in cut.items() if any(unit["unit_id"] in p for p in tp)],
         })
+    mode = "full" if cut is None else ("theme" if theme else "overview")
     return {
-        "period_key": key,
-        "period_label": site.period_label(key, lang),
+        "mode": mode,
+        "theme": theme,
+        "part": n,
+        "part_count": len(cut[theme]) if theme else 1,
+        "part_links": parts.links(here, directory(base), len(cut[theme]), n, href) if theme else [],
+        "report_href": href(here, directory(period)),
+        "period_key": period,
+        "period_label": site.period_label(period, lang),
         "blocks": blocks,
-        "neighbours": _neighbours(site, periods, key, here),
+        "neighbours": _neighbours(site, periods, period, here),
         "home_href": href(here, ""),
         "sources_href": href(here, "sources"),
         "period": lambda p: site.period_label(p, lang),
