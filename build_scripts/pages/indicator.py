@@ -88,6 +88,7 @@ def model(site: Site, key: str, lang: str) -> dict:
     select_id = SELECT_ID if len(periods) > 1 else None
     ranking_chart = ranking_figure(indicator, periods, lang, out_dir, here, select_id) if periods else ""
     tile_chart = tile_figure(indicator, periods, tiles, lang, out_dir, here, select_id) if tiles else ""
+    others = other_figures(site, key, focus, latest)
     return {
         "indicator": indicator,
         "name": name,
@@ -99,7 +100,8 @@ def model(site: Site, key: str, lang: str) -> dict:
         "period_select": select_id if (ranking_chart or tile_chart) else None,
         "ranking_chart": ranking_chart,
         "tile_chart": tile_chart,
-        "others": site.q("indicator_other_figures", indicator_id=key),
+        "others": differing(others),
+        "others_same": len(others) - len(differing(others)),
         "download": lambda name: href(here, f"downloads/{name}"),
         "data_page": href(here, "data"),
         "sources_page": href(here, "sources"),
@@ -107,6 +109,26 @@ def model(site: Site, key: str, lang: str) -> dict:
         "period": label,
         "research": fragments.indicator(site.research, key, lang, unit_label),
     }
+
+
+def other_figures(site: Site, key: str, focus: list[dict], ranking: list[dict]) -> list[dict]:
+    """The figures of other sources (or of a less final status) of the figures this page shows: the focus
+    province's series and targets, the former provinces summed into its derived figures, and the latest
+    ranking. The others of every unit and period are in the downloads (observations with every source)."""
+    shown = {(r["unit_id"], r["period"], "outcome") for r in ranking}
+    for block in focus:
+        unit_id = block["unit"]["unit_id"]
+        for row in block["outcomes"]:
+            shown.add((unit_id, row["period"], "outcome"))
+            shown.update((part["unit_id"], row["period"], "outcome") for part in row.get("parts") or [])
+        shown.update((unit_id, row["period"], "target") for row in block["targets"])
+    return [row for row in site.q("indicator_other_figures", indicator_id=key)
+            if (row["unit_id"], row["period"], row["kind"]) in shown]
+
+
+def differing(others: list[dict]) -> list[dict]:
+    """The other figures a reader needs listed: those that differ from the figure shown (equal ones only corroborate it)."""
+    return [row for row in others if row["value"] != row["shown_value"]]
 
 
 SELECT_ID = "bn-period-select"  # the page's one period <select>; both charts bind to it by this id

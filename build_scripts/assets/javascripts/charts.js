@@ -7,6 +7,11 @@
  * Until a chart is drawn, and without JavaScript or in print, the figure shows its SVG image.
  * Works with mkdocs-material's instant navigation (document$). Nothing is logged as an error: a chart
  * that cannot be drawn keeps its image.
+ *
+ * A chart whose spec binds its param "period" to an element of the page (usermeta.period_select, a CSS
+ * selector of a <select> written in the page, inside a hidden .bn-chart-control) shows that control once
+ * drawn; Vega follows the element itself (a binding to an existing element). When the period changes,
+ * the figure's caption and the chart's label become that period's description (usermeta.period_descriptions).
  */
 (function () {
   "use strict";
@@ -71,11 +76,33 @@
         el.setAttribute("data-bn-state", "drawn");
         var figure = el.closest("figure");
         if (figure) { figure.classList.add("bn-live"); }
+        followPeriod(el, figure, result);
       })
       .catch(function (err) {
         el.setAttribute("data-bn-state", "failed");
         if (window.console && console.warn) { console.warn("chart kept as image:", err && err.message); }
       });
+  }
+
+  // The period control of a chart bound to one: shown, and the caption kept true to the period drawn.
+  function followPeriod(el, figure, result) {
+    var meta = (result.spec && result.spec.usermeta) || {};
+    if (!meta.period_select) { return; }
+    var control = document.querySelector(meta.period_select);
+    if (!control) { return; }
+    var box = control.closest(".bn-chart-control");
+    if (box) { box.hidden = false; }
+    var descriptions = meta.period_descriptions || {};
+    var caption = figure ? figure.querySelector("figcaption") : null;
+    var describe = function (name, period) {
+      var text = descriptions[period];
+      if (!text) { return; }
+      if (caption) { caption.textContent = text; }
+      var svg = el.querySelector("svg[aria-label]");
+      if (svg) { svg.setAttribute("aria-label", text); }
+    };
+    result.view.addSignalListener("period", describe);
+    describe("period", result.view.signal("period"));
   }
 
   function finaliseDetached() {
