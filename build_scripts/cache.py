@@ -99,15 +99,18 @@ def _copy_in(src: Path, dest: Path) -> None:
         dest.write_bytes(data)
 
 
-def _store(entry: Path, files: dict[str, Path]) -> None:
-    """Put files (stored name -> source) into the entry, all or nothing."""
+def _store(entry: Path, files: dict[str, Path], texts: dict[str, str] | None = None) -> None:
+    """Put files (stored name -> source) and texts (stored name -> text) into the entry, all or nothing."""
     if entry.exists():
         return
     entry.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=entry.parent))
     for stored, src in files.items():
         shutil.copyfile(src, tmp / stored)
-    (tmp / "files.json").write_text(json.dumps(sorted(files)), encoding="utf-8")  # written last: the entry is whole
+    for stored, text in (texts or {}).items():
+        (tmp / stored).write_text(text, encoding="utf-8")
+    names = sorted([*files, *(texts or {})])
+    (tmp / "files.json").write_text(json.dumps(names), encoding="utf-8")  # written last: the entry is whole
     try:
         os.rename(tmp, entry)
     except OSError:  # another worker stored the same entry first
@@ -135,6 +138,29 @@ def write_chart(chart, out_dir: Path, name: str, lang: str):
     files = render.write_prepared(prepared, out_dir, lang)
     _store(entry, {"svg": files.svg})
     _event("chart rendered")
+    return files
+
+
+def write_built_chart(inputs, build: Callable[[], object], out_dir: Path, name: str, lang: str):
+    """A chart addressed by what its builder is given (``inputs``: the builder's name, rows, labels and
+    options) and by the charts code: when the same inputs were drawn before, its three files are copied
+    from the cache and no Altair chart is built at all (building one is most of a cached chart's cost);
+    else ``build()`` makes the chart and write_chart writes it (the SVG from the cache when the same spec
+    was rendered before). One "chart rendered" or "chart reused" event a chart."""
+    from build_scripts.charts import render
+
+    out_dir = Path(out_dir)
+    key = address("built-chart", inputs, name, lang, code_version("charts"))
+    entry = _entry("built-charts", key)
+    targets = {"spec": out_dir / f"{name}.vl.json", "data": out_dir / f"{name}.data.json", "svg": out_dir / f"{name}.svg"}
+    if _complete(entry, [*targets, "meta.json"]):
+        for stored, dest in targets.items():
+            _copy_in(entry / stored, dest)
+        _event("chart reused")
+        return render.ChartFiles(name=name, **targets, **json.loads((entry / "meta.json").read_text(encoding="utf-8")))
+    files = write_chart(build(), out_dir, name, lang)
+    _store(entry, {"spec": files.spec, "data": files.data, "svg": files.svg},
+           {"meta.json": json.dumps({"width": files.width, "height": files.height, "kind": files.kind}, sort_keys=True)})
     return files
 
 

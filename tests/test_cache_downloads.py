@@ -65,6 +65,29 @@ def test_a_chart_becomes_its_dict_once(tmp_path, events):
     assert len(calls) == 2 and events == ["chart rendered", "chart reused"]
 
 
+def test_a_chart_drawn_from_the_same_inputs_is_not_built_again(tmp_path, events):
+    from build_scripts.charts import builders
+
+    rows = [{"end_date": "2023-12-31", "value": 1.5, "period": "2023", "period_label": "2023", "kind": "outcome"},
+            {"end_date": "2024-12-31", "value": 2.5, "period": "2024", "period_label": "2024", "kind": "outcome"}]
+    labels = {"y_title": "Tỷ đồng", "outcome": "Số liệu", "derived": "Cộng", "target": "Kế hoạch", "description": "GRDP"}
+    built = []
+
+    def build(rows=rows):
+        built.append(1)
+        return builders.series_chart(rows, "vi", labels)
+
+    first = cache.write_built_chart(["series_chart", rows, labels, 1], build, tmp_path / "one", "s-vi", "vi")
+    second = cache.write_built_chart(["series_chart", rows, labels, 1], build, tmp_path / "two", "s-vi", "vi")
+    assert built == [1] and events == ["chart rendered", "chart reused"]
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    assert (first.width, first.height, first.kind) == (second.width, second.height, second.kind)
+    other = [dict(rows[0]), dict(rows[1], value=3.5)]
+    cache.write_built_chart(["series_chart", other, labels, 1], lambda: build(other), tmp_path / "three", "s-vi", "vi")
+    assert built == [1, 1] and events[2:] == ["chart rendered"]
+    assert _tree(tmp_path / "three") != _tree(tmp_path / "one")
+
+
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("pkg") / "package"

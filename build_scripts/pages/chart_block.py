@@ -44,8 +44,10 @@ def chart(builder: str, rows: list[dict], lang: str, labels: dict, out_dir: Path
     if loaded is None or not rows:
         return Markup("")
     builders, render = loaded
-    spec = getattr(builders, builder)(rows, lang, {**labels, "description": description}, decimals=decimals)
-    files = cache.write_chart(spec, out_dir, f"{name}-{lang}", lang)  # content-addressed: unchanged charts are not rendered again
+    words = {**labels, "description": description}
+    # content-addressed by what the builder is given: an unchanged chart is neither built nor rendered again
+    files = cache.write_built_chart([builder, rows, words, decimals], lambda: getattr(builders, builder)(
+        rows, lang, words, decimals=decimals), out_dir, f"{name}-{lang}", lang)
     return Markup(render.chart_html(files, description, lang, url_prefix(here, lang)).strip())
 
 
