@@ -17,7 +17,7 @@ TEMPLATE = "data_slices.md.j2"
 KINDS = ("indicators", "units")  # the slices' kinds, each a page
 TITLE_KEYS = {"indicators": ("slices_title_indicators", "slice_indicator_name"),
               "units": ("slices_title_units", "slice_unit_name")}
-ROW_MARKUP = 760  # three files (link, size, SHA-256 with its title), the API link and the table cells
+ROW_MARKUP = 620  # three files (link, size, SHA-256 with its title), the API link and the table cells
 
 
 def _entry(pub, kind: str, key: str) -> dict:

@@ -6,14 +6,15 @@ estimates the HTML each row makes and, past a budget, is cut into numbered parts
 the rows alone (the same rows in keys() and in model()), in order, and the output stays deterministic.
 
 The theme (header, navigation, footer, search) adds about 15 KB to every page, so the content budget
-leaves a margin under 100 KB for estimates that run short.
+leaves a margin under 100 KB for estimates that run short (the row estimates are calibrated on the real
+package's HTML).
 """
 
 from __future__ import annotations
 
 import re
 
-BUDGET = 60_000  # estimated bytes of a page's own HTML (the theme adds about 15 KB)
+BUDGET = 64_000  # estimated bytes of a page's own HTML (the theme adds 15-22 KB: header, navigation, search, footer)
 
 _PART = re.compile(r"(.*?)/([0-9]+)")
 
@@ -23,8 +24,10 @@ def weight(*texts, markup: int = 0) -> int:
     return markup + sum(len(str(text).encode("utf-8")) for text in texts if text is not None)
 
 
-def pack(weights: list[int], budget: int = BUDGET) -> list[range]:
-    """Rows (by their weights, in order) cut into parts of at most budget each (a heavier row alone); at least one."""
+def pack(weights: list[int], budget: int | None = None) -> list[range]:
+    """Rows (by their weights, in order) cut into parts of at most budget (default BUDGET) each (a heavier row
+    alone); at least one."""
+    budget = BUDGET if budget is None else budget
     parts: list[range] = []
     start, total = 0, 0
     for i, w in enumerate(weights):
@@ -34,6 +37,21 @@ def pack(weights: list[int], budget: int = BUDGET) -> list[range]:
         total += w
     parts.append(range(start, len(weights)))
     return parts
+
+
+def pack_groups(groups: list[list[int]], budget: int | None = None, reserve: int = 0) -> list[list[tuple[int, range]]]:
+    """Groups of rows (a theme's rows, by their weights) cut into parts: a group that fits the budget stays
+    whole and parts are cut between groups; a heavier group is cut between rows. reserve is what the first
+    part carries besides (the page's header). Returns the parts, each a list of (group index, rows)."""
+    budget = BUDGET if budget is None else budget
+    units: list[tuple[int, range, int]] = []
+    for g, weights in enumerate(groups):
+        if sum(weights) <= budget:
+            units.append((g, range(len(weights)), sum(weights)))
+        else:
+            units += [(g, r, sum(weights[i] for i in r)) for r in pack(weights, budget)]
+    cut = pack([reserve] + [u[2] for u in units], budget)
+    return [[units[i - 1][:2] for i in r if i > 0] for r in cut]
 
 
 def part_keys(base: str, count: int) -> list[str]:

@@ -17,9 +17,10 @@ from build_scripts.research import fragments
 TEMPLATE = "province.md.j2"
 
 
-LATEST_MARKUP = 560  # a latest figure's row: links, sparkline (its alt text), change, period and status words
-PART_MARKUP = 170  # a former province in a derived figure's row: its link, figure and source link
-POINT_MARKUP = 160  # a derived figure's row: period, value, status and the sentence naming the parts
+PAGE_MARKUP = 8_000  # the unit's facts, what it was merged from or into, its downloads
+LATEST_MARKUP = 460  # a latest figure's row: links, sparkline (its alt text), change, period and status words
+PART_MARKUP = 140  # a former province in a derived figure's row: its link, figure and source link
+POINT_MARKUP = 150  # a derived figure's row: period, value, status and the sentence naming the parts
 
 
 def latest_weight(row: dict) -> int:
@@ -31,25 +32,23 @@ def derived_weight(group: dict) -> int:
                                   for p in point["parts"]) for point in group["points"])
 
 
-def plan(site: Site, unit: dict, latest: list[dict], derived: list[dict]) -> dict[str, list[dict]] | None:
-    """None when the whole page fits the weight budget; else, by theme in report order, its parts, each
-    {"latest": rows, "derived": groups}: the theme's latest figures, then its derived series, cut by weight."""
-    weights = [latest_weight(r) for r in latest] + [derived_weight(g) for g in derived]
-    if sum(weights) <= parts.BUDGET:
-        return None
+def plan(site: Site, latest: list[dict], derived: list[dict]) -> list[dict]:
+    """The page's parts (one when it fits the weight budget): its latest figures by theme, then its derived
+    series by theme, cut between themes where it can. Each part {"latest": rows, "derived": groups, "themes"}."""
     themes = {i["indicator_id"]: i["theme"] for i in site.indicators}
-    items: dict[str, list[tuple[str, dict, int]]] = {}
-    for row, w in zip(latest, weights):
-        items.setdefault(row["theme"], []).append(("latest", row, w))
-    for group, w in zip(derived, weights[len(latest):]):
-        items.setdefault(themes.get(group["indicator_id"], ""), []).append(("derived", group, w))
-    order = {theme: i for i, theme in enumerate(site.themes)}
-    out: dict[str, list[dict]] = {}
-    for theme in sorted(items, key=lambda t: (order.get(t, len(order)), t)):
-        entries = items[theme]
-        out[theme] = [{"latest": [e[1] for e in entries[r.start:r.stop] if e[0] == "latest"],
-                       "derived": [e[1] for e in entries[r.start:r.stop] if e[0] == "derived"]}
-                      for r in parts.pack([e[2] for e in entries])]
+    sections = [("latest", theme, list(rows)) for theme, rows in groupby(latest, key=lambda r: r["theme"])]
+    sections += [("derived", theme, list(groups)) for theme, groups in
+                 groupby(derived, key=lambda g: themes.get(g["indicator_id"], ""))]
+    weights = [[latest_weight(r) if kind == "latest" else derived_weight(r) for r in rows] for kind, _, rows in sections]
+    out = []
+    for cut in parts.pack_groups(weights, reserve=PAGE_MARKUP):
+        part = {"latest": [], "derived": [], "themes": []}
+        for g, rows in cut:
+            kind, theme, items = sections[g]
+            part[kind] += [items[i] for i in rows]
+            if theme not in part["themes"]:
+                part["themes"].append(theme)
+        out.append(part)
     return out
 
 
@@ -64,10 +63,8 @@ def content(site: Site, unit: dict, lang: str, here: str, with_sparklines: bool)
 def keys(site: Site) -> list[str]:
     out = []
     for unit in site.units:
-        out.append(unit["unit_id"])
-        cut = plan(site, unit, *content(site, unit, settings.DEFAULT_LANGUAGE, directory(unit["unit_id"]), False))
-        for theme, theme_parts in (cut or {}).items():
-            out += parts.part_keys(f"{unit['unit_id']}/{theme}", len(theme_parts))
+        here = directory(unit["unit_id"])
+        out += parts.part_keys(unit["unit_id"], len(plan(site, *content(site, unit, settings.DEFAULT_LANGUAGE, here, False))))
     return out
 
 
@@ -107,20 +104,29 @@ def latest_rows(site: Site, unit_id: str, lang: str, here: str, with_sparklines:
     latest, history = ("unit_latest_comparable", "unit_comparable_outcomes") if series else ("unit_latest", "unit_outcomes")
     rows = site.q(latest, unit_id=unit_id, themes=site.themes)
     outcomes = {k: list(g) for k, g in groupby(site.q(history, unit_id=unit_id), key=lambda r: r["indicator_id"])}
-    out_dir = site.out_dir / here
     for row in rows:
         row["href"] = href(here, f"indicators/{row['indicator_id']}")
         row["change_text"] = change_text(row, lang)
         row["unit_label"] = i18n.label(lang, "units", row["unit"])
         row.setdefault("before_derived", False)
         row["sparkline"] = ""
-        points = sparkline_rows(outcomes.get(row["indicator_id"], []), row["period_span"])
-        if with_sparklines and len(points) >= 2:
-            description = i18n.t(lang, "chart_sparkline_description", indicator=row[f"name_{lang}"], n=len(points),
-                                 first=site.period_label(_first_period(outcomes[row["indicator_id"]], row["period_span"]), lang),
-                                 last=site.period_label(row["period"], lang))
-            row["sparkline"] = chart_block.sparkline(points, lang, out_dir, f"spark-{row['indicator_id']}", description, here)
+        row["spark_points"] = sparkline_rows(outcomes.get(row["indicator_id"], []), row["period_span"])
+        row["spark_first"] = (_first_period(outcomes[row["indicator_id"]], row["period_span"])
+                              if len(row["spark_points"]) >= 2 else None)
+        if with_sparklines:
+            add_sparkline(site, row, lang, here)
     return rows
+
+
+def add_sparkline(site: Site, row: dict, lang: str, here: str) -> None:
+    """The row's sparkline (an <img> of its SVG, written beside the page), when it has two points or more."""
+    points = row["spark_points"]
+    if len(points) < 2:
+        return
+    description = i18n.t(lang, "chart_sparkline_description", indicator=row[f"name_{lang}"], n=len(points),
+                         first=site.period_label(row["spark_first"], lang), last=site.period_label(row["period"], lang))
+    row["sparkline"] = chart_block.sparkline(points, lang, site.out_dir / here, f"spark-{row['indicator_id']}",
+                                             description, here)
 
 
 def _first_period(outcomes: list[dict], span: str) -> str:
@@ -128,50 +134,40 @@ def _first_period(outcomes: list[dict], span: str) -> str:
 
 
 def model(site: Site, key: str, lang: str) -> dict:
-    base, n = parts.split_key(key)
-    unit_id, _, theme = base.partition("/")
+    unit_id, n = parts.split_key(key)
     unit = site.units_by_id[unit_id]
     here = directory(key)
     units = site.units_by_id
-    series = comparable.applies(unit)
-    weights_only = plan(site, unit, *content(site, unit, settings.DEFAULT_LANGUAGE, here, False))
-    page = {
-        "unit": unit,
-        "name": unit[f"name_{lang}"],
-        "comparable": series,
-        "period": lambda p: site.period_label(p, lang),
-        "unit_href": href(here, directory(unit_id)),
-        "theme": theme,
-    }
-    if theme:  # one theme's part of a province cut by weight
-        latest, derived = content(site, unit, lang, here, True)
-        theme_parts = weights_only[theme]
-        wanted = theme_parts[n - 1]
-        ids = {r["indicator_id"] for r in wanted["latest"]}
-        groups = {g["indicator_id"] for g in wanted["derived"]}
-        return {**page, "mode": "theme",
-                "themes": [(theme, [r for r in latest if r["indicator_id"] in ids])],
-                "derived": [g for g in derived if g["indicator_id"] in groups],
-                "part": n, "part_count": len(theme_parts),
-                "part_links": parts.links(here, f"provinces/{unit_id}/{theme}", len(theme_parts), n, href)}
-    merged_into = site.q("unit_merged_into", unit_id=key)
-    merged_from = site.q("unit_merged_from", unit_id=key)
+    latest, derived = content(site, unit, lang, here, False)
+    cut = plan(site, latest, derived)
+    part = cut[n - 1]
+    chosen = {r["indicator_id"] for r in part["latest"]}
+    for row in latest:
+        if row["indicator_id"] in chosen:
+            add_sparkline(site, row, lang, here)
+    groups = {g["indicator_id"] for g in part["derived"]}
+    merged_into = site.q("unit_merged_into", unit_id=unit_id)
+    merged_from = site.q("unit_merged_from", unit_id=unit_id)
     for row in merged_into + merged_from:
         row["href"] = href(here, f"provinces/{row['unit_id']}") if row["unit_id"] in units else None
     region = units.get(unit["region_id"]) if unit["region_id"] else None
-    page.update({
+    return {
+        "unit": unit,
+        "name": unit[f"name_{lang}"],
         "region": region,
         "region_href": href(here, f"provinces/{region['unit_id']}") if region and region["unit_id"] in units else None,
         "merged_into": merged_into,
         "merged_from": merged_from,
-        "research": fragments.unit(site.research, key, lang),
-    })
-    if weights_only is not None:  # the province's overview: each theme's page, with its counts
-        return {**page, "mode": "overview", "themes": [], "derived": [],
-                "theme_pages": [{"theme": t, "href": href(here, directory(f"{unit_id}/{t}")),
-                                 "indicators": sum(len(p["latest"]) for p in tp),
-                                 "derived": sum(len(g["points"]) for p in tp for g in p["derived"]),
-                                 "parts": len(tp)} for t, tp in weights_only.items()]}
-    latest, derived = content(site, unit, lang, here, True)
-    return {**page, "mode": "full", "themes": [(t, list(g)) for t, g in groupby(latest, key=lambda r: r["theme"])],
-            "derived": derived}
+        "themes": [(theme, list(group)) for theme, group in
+                   groupby((r for r in latest if r["indicator_id"] in chosen), key=lambda r: r["theme"])],
+        "comparable": comparable.applies(unit),
+        "derived": [g for g in derived if g["indicator_id"] in groups],
+        "derived_parts": [str(i) for i, p in enumerate(cut, 1) if p["derived"]],
+        "first_href": href(here, directory(unit_id)),
+        "part": n,
+        "part_count": len(cut),
+        "part_links": [{**link, "themes": cut[link["n"] - 1]["themes"]}
+                       for link in parts.links(here, directory(unit_id), len(cut), n, href)],
+        "period": lambda p: site.period_label(p, lang),
+        "research": fragments.unit(site.research, unit_id, lang),
+    }

@@ -32,18 +32,17 @@ def report_periods(site: Site) -> list[dict]:
     return site.q("report_periods", focus_ids=site.focus_ids, min_figures=MIN_FIGURES)
 
 
-LINE_MARKUP = 420  # a figure's line: its link, figure, status, change, year before, target and source link
+LINE_MARKUP = 260  # a figure's line: its link, figure, status, change, year before, target and source link
 RANK_MARKUP = 90  # a province's row in a comparison table
 COMPARISON_MARKUP = 700  # a comparison's heading, sentence and table head
-CHART_MARKUP = 1800  # a chart's HTML (its container, static SVG image and description) on the page
+PAGE_MARKUP = 4_000  # the report's intro, notes and links to the other reports
+CHART_MARKUP = 800  # a chart's HTML on the page: its container, static SVG image and caption (the spec is a file)
 
 
 def keys(site: Site) -> list[str]:
     out = []
     for period in sorted(row["period"] for row in report_periods(site)):
-        out.append(period)
-        for theme, theme_parts in (plan(site, raw_blocks(site, period)) or {}).items():
-            out += parts.part_keys(f"{period}/{theme}", len(theme_parts))
+        out += parts.part_keys(period, len(plan(site, raw_blocks(site, period))))
     return out
 
 
@@ -78,33 +77,30 @@ def comparison_weight(row: dict, ranking: list[dict], block: dict) -> int:
     return COMPARISON_MARKUP + 2 * len(row["name_vi"]) + RANK_MARKUP * len(ranking) + names + charts
 
 
-def plan(site: Site, blocks: list[dict]) -> dict[str, list[dict]] | None:
-    """None when the whole report fits the weight budget; else, by theme in report order, its parts, each
-    {unit_id: {"lines": indicator ids, "compared": indicator ids}}: the theme's figures of every focus unit,
-    then their comparisons, cut by weight."""
-    items: dict[str, list[tuple[str, str, str, int]]] = {}
+def plan(site: Site, blocks: list[dict]) -> list[dict]:
+    """The report's parts (one when it fits the weight budget): for each focus unit its figures by theme, then
+    its comparisons by theme, cut between themes where it can. Each part {"units": {unit_id: {"lines": ids,
+    "compared": ids}}, "themes": themes in it}."""
+    sections = []
     for block in blocks:
         unit_id = block["unit"]["unit_id"]
-        for row in block["rows"]:
-            items.setdefault(row["theme"], []).append(("lines", unit_id, row["indicator_id"], line_weight(row, block)))
-        for row in block["rows"]:
-            ranking = block["provinces"].get(row["indicator_id"], [])
-            if len(ranking) >= 2:
-                items.setdefault(row["theme"], []).append(
-                    ("compared", unit_id, row["indicator_id"], comparison_weight(row, ranking, block)))
-    if sum(item[3] for entries in items.values() for item in entries) <= parts.BUDGET:
-        return None
-    order = {theme: i for i, theme in enumerate(site.themes)}
-    out: dict[str, list[dict]] = {}
-    for theme in sorted(items, key=lambda t: (order.get(t, len(order)), t)):
-        entries = items[theme]
-        theme_parts = []
-        for cut in parts.pack([e[3] for e in entries]):
-            part: dict[str, dict[str, set]] = {}
-            for kind, unit_id, indicator_id, _ in (entries[i] for i in cut):
-                part.setdefault(unit_id, {"lines": set(), "compared": set()})[kind].add(indicator_id)
-            theme_parts.append(part)
-        out[theme] = theme_parts
+        for theme, rows in groupby(block["rows"], key=lambda r: r["theme"]):
+            sections.append(("lines", unit_id, theme, [(r["indicator_id"], line_weight(r, block)) for r in rows]))
+        for theme, rows in groupby(block["rows"], key=lambda r: r["theme"]):
+            compared = [(r["indicator_id"], comparison_weight(r, block["provinces"][r["indicator_id"]], block))
+                        for r in rows if len(block["provinces"].get(r["indicator_id"], [])) >= 2]
+            if compared:
+                sections.append(("compared", unit_id, theme, compared))
+    out = []
+    for cut in parts.pack_groups([[w for _, w in items] for *_, items in sections], reserve=PAGE_MARKUP):
+        part: dict = {"units": {}, "themes": []}
+        for g, rows in cut:
+            kind, unit_id, theme, items = sections[g]
+            chosen = part["units"].setdefault(unit_id, {"lines": set(), "compared": set()})
+            chosen[kind] |= {items[i][0] for i in rows}
+            if theme not in part["themes"]:
+                part["themes"].append(theme)
+        out.append(part)
     return out
 
 
@@ -214,22 +210,19 @@ def _neighbours(site: Site, periods: list[str], key: str, here: str) -> dict:
 
 
 def model(site: Site, key: str, lang: str) -> dict:
-    base, n = parts.split_key(key)
-    period, _, theme = base.partition("/")
+    period, n = parts.split_key(key)
     here = directory(key)
     periods = [row["period"] for row in report_periods(site)]
     raw = raw_blocks(site, period)
     cut = plan(site, raw)
-    wanted = cut[theme][n - 1] if theme else None
+    wanted = cut[n - 1]["units"]
     blocks = []
     for block in raw:
         unit = block["unit"]
-        rows = block["rows"]
-        if wanted is not None:
-            chosen = wanted.get(unit["unit_id"], {"lines": set(), "compared": set()})
-            rows = [r for r in rows if r["indicator_id"] in chosen["lines"] | chosen["compared"]]
-            if not rows:
-                continue
+        chosen = wanted.get(unit["unit_id"])
+        if chosen is None:
+            continue
+        rows = [r for r in block["rows"] if r["indicator_id"] in chosen["lines"] | chosen["compared"]]
         for row in rows:
             row["href"] = href(here, f"indicators/{row['indicator_id']}")
             row["unit_label"] = i18n.label(lang, "units", row["unit"])
@@ -237,31 +230,24 @@ def model(site: Site, key: str, lang: str) -> dict:
             row["figure"] = figure_text(row, lang)
             row["change_text"] = change_text(row, lang)
             row["target_text"] = target_text(row, lang, site)
-            compare = cut is None or (wanted is not None and row["indicator_id"] in chosen["compared"])
             row["comparison"] = _comparison(site, row, block["provinces"].get(row["indicator_id"], []),
-                                            block["tile_units"], unit, period, lang, here) if compare else None
-        lines = rows if wanted is None else [r for r in rows if r["indicator_id"] in chosen["lines"]]
-        themes = [(t, list(group)) for t, group in groupby(lines, key=lambda r: r["theme"])]
+                                            block["tile_units"], unit, period, lang, here) \
+                if row["indicator_id"] in chosen["compared"] else None
+        lines = [r for r in rows if r["indicator_id"] in chosen["lines"]]
         blocks.append({
             "unit": unit,
             "href": href(here, f"provinces/{unit['unit_id']}") if unit["unit_id"] in site.units_by_id else None,
-            "themes": themes if cut is None or wanted is not None else [],
+            "themes": [(t, list(group)) for t, group in groupby(lines, key=lambda r: r["theme"])],
             "n": len(block["rows"]),
             "compared": [r for r in rows if r["comparison"]],
-            "missing_before": any(r["before_value"] is None for r in block["rows"]),
-            "theme_pages": [] if cut is None or wanted is not None else [
-                {"theme": t, "href": href(here, directory(f"{period}/{t}")), "parts": len(tp),
-                 "figures": sum(len(p.get(unit["unit_id"], {}).get("lines", ())) for p in tp)}
-                for t, tp in cut.items() if any(unit["unit_id"] in p for p in tp)],
+            "missing_before": any(r["before_value"] is None for r in lines),
         })
-    mode = "full" if cut is None else ("theme" if theme else "overview")
     return {
-        "mode": mode,
-        "theme": theme,
         "part": n,
-        "part_count": len(cut[theme]) if theme else 1,
-        "part_links": parts.links(here, directory(base), len(cut[theme]), n, href) if theme else [],
-        "report_href": href(here, directory(period)),
+        "part_count": len(cut),
+        "part_links": [{**link, "themes": cut[link["n"] - 1]["themes"]}
+                       for link in parts.links(here, directory(period), len(cut), n, href)],
+        "first_href": href(here, directory(period)),
         "period_key": period,
         "period_label": site.period_label(period, lang),
         "blocks": blocks,

@@ -14,7 +14,7 @@ from build_scripts.pages.site import Site, href
 
 TEMPLATE = "sources.md.j2"
 UNDATED = "undated"
-ROW_MARKUP = 190  # the row's table cells, its link to the source page and the figure count's words
+ROW_MARKUP = 140  # the row's table cells, its link to the source page and the figure count's words
 
 
 class SourceIdClash(ValueError):
