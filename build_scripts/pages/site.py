@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_scripts import db, i18n, settings
+
+# Rows of recent queries a Site keeps (Site.q): a page asks the same queries once in each language, and
+# every page of a type asks some of the same ones (the tile map, the merged units). The package does not
+# change during a build, so a repeated call is served from memory, each row a fresh copy.
+MEMO_ROWS = 20_000
 
 
 @dataclass
@@ -27,6 +33,8 @@ class Site:
     languages: tuple[str, ...] = settings.LANGUAGES
     units: list[dict] = field(default_factory=list)
     research: object = None  # build_scripts.research.publish.Published: set by the pipeline, reopened in a worker
+    _memo: OrderedDict = field(default_factory=OrderedDict, repr=False, compare=False)
+    _memo_rows: int = field(default=0, repr=False, compare=False)
 
     @classmethod
     def load(cls, con, package_dir: Path, out_dir: Path, focus_id: str = settings.FOCUS_UNIT) -> "Site":
@@ -49,7 +57,20 @@ class Site:
         )
 
     def q(self, name: str, **params) -> list[dict]:
-        return db.query(self.con, name, **params)
+        """Rows of queries/<name>.sql with params bound (db.query); a recent identical call is not run again.
+        The rows are the caller's to change: each is a copy."""
+        key = (name, repr(sorted(params.items())))
+        rows = self._memo.get(key)
+        if rows is None:
+            rows = db.query(self.con, name, **params)
+            self._memo[key] = rows
+            self._memo_rows += len(rows)
+            while self._memo_rows > MEMO_ROWS and len(self._memo) > 1:  # the least recently used go first
+                _, dropped = self._memo.popitem(last=False)
+                self._memo_rows -= len(dropped)
+        else:
+            self._memo.move_to_end(key)
+        return [dict(row) for row in rows]
 
     @property
     def focus_ids(self) -> list[str]:
