@@ -67,6 +67,7 @@ def site(tmp_path_factory):
         figures = [render.chart_html(render.write_chart(chart, page_dir, name, lang), text, lang)
                    for name, (chart, text) in charts.items()]
         (page_dir / "index.html").write_text(PAGE.format(lang=lang, figures="".join(figures)), encoding="utf-8")
+    _periods_page(root / "vi" / "periods")
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -74,6 +75,30 @@ def site(tmp_path_factory):
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+# The indicator page's comparison for a chosen period: a <select> in the page, two charts bound to it.
+PERIOD_ROWS = [{"unit_id": u, "name": n, "value": v, "focus": u == "bac-ninh", "period": p}
+               for p, rows in (("2025-9M", (("bac-ninh", "Bắc Ninh", 11.02), ("ha-noi", "Hà Nội", 7.8))),
+                               ("2025-H1", (("tinh-05", "Tỉnh 5", 12.5), ("bac-ninh", "Bắc Ninh", 10.1),
+                                            ("ha-noi", "Hà Nội", 7.1))))
+               for u, n, v in rows]
+PERIOD_CONTROL = ('<p class="bn-chart-control" hidden><label for="bn-period-select">Kỳ</label> <select id="bn-period-select">'
+                  '<option value="2025-9M" selected>9 tháng đầu năm 2025</option>'
+                  '<option value="2025-H1">6 tháng đầu năm 2025</option></select></p>')
+PERIOD_LABELS = {**VI, "select": "#bn-period-select", "selected": "2025-9M",
+                 "descriptions": {"2025-9M": "Chín tháng đầu năm", "2025-H1": "Sáu tháng đầu năm"}}
+
+
+def _periods_page(page_dir: Path) -> None:
+    tile_rows = [{**t, "period": period, "value": None if (period == "2025-H1" and i % 2) else t["value"]}
+                 for period in ("2025-9M", "2025-H1") for i, t in enumerate(tiles())]
+    charts = {"ranking": builders.ranking_periods_chart(PERIOD_ROWS, "vi", PERIOD_LABELS, decimals=2),
+              "tiles": builders.tile_periods_map(tile_rows, "vi", PERIOD_LABELS)}
+    figures = [render.chart_html(render.write_chart(chart, page_dir, name, "vi"), "Chín tháng đầu năm", "vi")
+               for name, chart in charts.items()]
+    (page_dir / "index.html").write_text(PAGE.format(lang="vi", figures=PERIOD_CONTROL + "".join(figures)),
+                                         encoding="utf-8")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -205,6 +230,50 @@ def test_charts_redraw_after_instant_navigation(site, browser):
         page.wait_for_function("document.querySelectorAll('.bn-chart[data-bn-state=drawn]').length === 1", timeout=20_000)
         assert page.locator("main .bn-chart svg").count() == 1
         assert page.locator("main figure.bn-live").count() == 1
+        assert errors == []
+    finally:
+        context.close()
+
+
+FIRST_BAR = """() => { const marks = Array.from(document.querySelectorAll('.bn-figure--ranking .bn-chart svg path[role="graphics-symbol"][aria-label]'));
+  marks.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+  return marks.length ? marks[0].getAttribute('aria-label') : null; }"""
+
+
+def test_period_select_redraws_both_charts_also_after_instant_navigation(site, browser):
+    """The charts bind to the page's <select> when they are embedded; after an instant navigation (the body
+    swapped, document$ emitted) the new charts bind to the new page's select, the old views are finalised."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.add_init_script("""window.document$ = {subscribers: [],
+        subscribe(fn) { this.subscribers.push(fn); fn(document); },
+        next() { this.subscribers.forEach(fn => fn(document)); }};""")
+    try:
+        page.goto(f"{site}/vi/periods/")
+        page.wait_for_function("document.querySelectorAll('.bn-chart[data-bn-state=drawn]').length === 2", timeout=20_000)
+        assert page.locator("#bn-period-select").is_visible()  # shown once a chart bound to it is drawn
+        assert page.evaluate(FIRST_BAR) == "Bắc Ninh: 11,02"
+        page.select_option("#bn-period-select", "2025-H1")
+        page.wait_for_function(f"({FIRST_BAR})() === 'Tỉnh 5: 12,50'", timeout=10_000)
+        assert page.locator(".bn-figure--ranking figcaption").inner_text() == "Sáu tháng đầu năm"
+        hatched = page.locator('.bn-figure--tile_map .bn-chart svg [aria-label$=": không có số liệu"]').count()
+        missing = sum(1 for i, t in enumerate(tiles()) if t["value"] is None or i % 2)
+        assert hatched == missing == 18  # the first half: every other tile, and the three never given
+        # Instant navigation to a fresh copy of the page: a new select, new charts, the latest period again.
+        page.evaluate("""async () => {
+            const html = await (await fetch(location.href)).text();
+            const fresh = new DOMParser().parseFromString(html, 'text/html');
+            document.querySelector('main').replaceChildren(...Array.from(fresh.querySelector('main').children)
+                .map(el => document.importNode(el, true)));
+            window.document$.next();
+        }""")
+        page.wait_for_function("document.querySelectorAll('.bn-chart[data-bn-state=drawn]').length === 2", timeout=20_000)
+        assert page.evaluate(FIRST_BAR) == "Bắc Ninh: 11,02"
+        page.select_option("#bn-period-select", "2025-H1")
+        page.wait_for_function(f"({FIRST_BAR})() === 'Tỉnh 5: 12,50'", timeout=10_000)
         assert errors == []
     finally:
         context.close()

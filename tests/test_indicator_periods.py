@@ -276,3 +276,16 @@ def test_without_javascript_the_images_show_the_latest_period(page):
 
 def _tile_fills_named(svg: str) -> dict[str, str]:
     return {label: fill for label, fill in re.findall(r'<path aria-label="([^":]+): [^"]*"[^>]*fill="(#[0-9A-Fa-f]{6})"', svg)}
+
+
+# --- page weight (issue 8) --------------------------------------------------------------------------------
+
+PAGE_LIMIT = 100_000  # bytes of HTML a page
+
+
+def test_every_indicator_page_of_the_real_site_is_under_100_kb(real_site):
+    pages = sorted(real_site.glob("indicators/*/index.html")) + sorted(real_site.glob("*/indicators/*/index.html"))
+    assert len(pages) > 10, f"{real_site} has only {len(pages)} indicator pages"
+    heavy = {str(p.relative_to(real_site)): p.stat().st_size for p in pages if p.stat().st_size > PAGE_LIMIT}
+    assert not heavy, f"{len(heavy)} indicator pages over {PAGE_LIMIT:,} bytes: " + ", ".join(
+        f"{name} ({size:,})" for name, size in sorted(heavy.items(), key=lambda kv: -kv[1]))
