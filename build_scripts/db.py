@@ -14,6 +14,9 @@ from pathlib import Path
 from build_scripts import settings
 
 INTERMEDIATE = ("int_observations",)
+# What many page queries share, built once a connection by prepare_pages (Site.load) after the comparable
+# series of build_scripts/reform, which int_outcomes reads.
+PAGE_INTERMEDIATE = ("int_outcomes", "int_province_ranks")
 
 
 @lru_cache(maxsize=None)
@@ -37,6 +40,13 @@ def load_package(package_dir: Path):
     for name in settings.RESOURCES:
         con.execute(sql_text(f"stg_{name}"), {"path": str(paths[name])})
     for name in INTERMEDIATE:
+        con.execute(sql_text(name))
+    return con
+
+
+def prepare_pages(con):
+    """Create the page tables of PAGE_INTERMEDIATE in con (which holds the comparable series); returns con."""
+    for name in PAGE_INTERMEDIATE:
         con.execute(sql_text(name))
     return con
 

@@ -50,8 +50,23 @@ def _init_worker(package_dir: str, out_dir: str, focus: str, charts: bool, resea
         _SITE.research = reopen(_SITE.con, _SITE.descriptor, Path(out_dir), page_units=[u["unit_id"] for u in _SITE.units])
 
 
-def _run_task(task: tuple[str, str]) -> tuple[str, int]:
-    return task[0], build_page(_SITE, *task)
+def _run_group(group: list[tuple[str, str]]) -> list[tuple[str, int]]:
+    return [(task[0], build_page(_SITE, *task)) for task in group]
+
+
+def groups(todo: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """Consecutive tasks of one page type whose keys share their first part ("bac-ninh", "bac-ninh/2"): a page
+    and its continuation pages ask the same queries, so one worker makes them all (Site.q keeps the rows)."""
+    out: list[list[tuple[str, str]]] = []
+    last = None
+    for task in todo:
+        head = (task[0], task[1].split("/", 1)[0])
+        if out and head == last:
+            out[-1].append(task)
+        else:
+            out.append([task])
+        last = head
+    return out
 
 
 def generate(site: Site, progress: Callable[[str, int], None] | None = None, workers: int | None = None) -> dict[str, int]:
@@ -69,8 +84,9 @@ def generate(site: Site, progress: Callable[[str, int], None] | None = None, wor
         context = multiprocessing.get_context("spawn")  # no fork of a process holding a DuckDB database
         init = (str(site.package_dir), str(site.out_dir), site.focus_id, settings.CHARTS, site.research is not None)
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=init) as pool:
-            for name, n in pool.map(_run_task, todo, chunksize=4):
-                counts[name] += n
+            for done in pool.map(_run_group, groups(todo), chunksize=2):
+                for name, n in done:
+                    counts[name] += n
     result = {page_type.name: counts[page_type.name] for page_type in PAGE_TYPES}
     if progress:
         for name, n in result.items():

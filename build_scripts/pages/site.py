@@ -42,6 +42,7 @@ class Site:
 
         descriptor = comparable.published_descriptor(json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8")))
         comparable.prepare(con)  # observations_comparable, as published
+        db.prepare_pages(con)  # the tables many page queries share (they read the comparable series)
         themes = _enum(descriptor, "indicators", "theme")
         return cls(
             con=con,

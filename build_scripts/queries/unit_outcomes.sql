@@ -1,5 +1,5 @@
 -- Every shown outcome of one unit, by indicator and time: sparklines pick the latest figure's span.
 SELECT indicator_id, period, period_span, end_date, value
-FROM int_observations
-WHERE unit_id = $unit_id AND shown AND NOT is_target
+FROM int_outcomes
+WHERE unit_id = $unit_id
 ORDER BY indicator_id, end_date, start_date DESC, period;
