@@ -109,12 +109,14 @@ def test_package_text_is_shown_as_text_never_as_markup(site):
     assert "Early estimates may be revised <b>later</b>." in page_text(root / "en/indicators/grdp_growth/index.html")
 
 
-def test_every_figure_in_the_values_table_links_its_source(site):
+def test_every_figure_on_the_indicator_page_links_its_source(site):
+    """The focus province's series and targets, and the latest ranking: every figure with its source (the
+    figures of every unit and period are in the downloads, not on the page)."""
     root, _ = site
     html = (root / "en/indicators/grdp_growth/index.html").read_text(encoding="utf-8")
-    values = html.split('id="values"')[1].split("</table>")[0]
-    rows = re.findall(r"<tr>(.*?)</tr>", values, re.S)[1:]
-    assert len(rows) == 9
+    tables = [t for t in re.findall(r"<table>(.*?)</table>", html, re.S) if re.search(r"<th[^>]*>Value", t)]
+    rows = [row for t in tables for row in re.findall(r"<tr>(.*?)</tr>", t, re.S)[1:]]
+    assert len(tables) == 5 and len(rows) == 8  # two series, two target tables, the ranking of 2025-9M
     assert all('href="https://example.org/' in row for row in rows)
 
 

@@ -89,6 +89,7 @@ def model(site: Site, key: str, lang: str) -> dict:
     ranking_chart = ranking_figure(indicator, periods, lang, out_dir, here, select_id) if periods else ""
     tile_chart = tile_figure(indicator, periods, tiles, lang, out_dir, here, select_id) if tiles else ""
     others = other_figures(site, key, focus, latest)
+    listed = differing(others)
     return {
         "indicator": indicator,
         "name": name,
@@ -100,8 +101,8 @@ def model(site: Site, key: str, lang: str) -> dict:
         "period_select": select_id if (ranking_chart or tile_chart) else None,
         "ranking_chart": ranking_chart,
         "tile_chart": tile_chart,
-        "others": differing(others),
-        "others_same": len(others) - len(differing(others)),
+        "others": listed,
+        "others_same": len(others) - len(listed),
         "download": lambda name: href(here, f"downloads/{name}"),
         "data_page": href(here, "data"),
         "sources_page": href(here, "sources"),
