@@ -17,7 +17,7 @@ TEMPLATE = "data_slices.md.j2"
 KINDS = ("indicators", "units")  # the slices' kinds, each a page
 TITLE_KEYS = {"indicators": ("slices_title_indicators", "slice_indicator_name"),
               "units": ("slices_title_units", "slice_unit_name")}
-ROW_MARKUP = 620  # three files (link, size, SHA-256 with its title), the API link and the table cells
+ROW_MARKUP = 760  # three files (link, size, SHA-256 with its title), the API link and the table cells
 
 
 def _entry(pub, kind: str, key: str) -> dict:
@@ -53,14 +53,14 @@ def table(pub, kind: str, items: list, lang: str, here: str) -> Markup:
             "name": entry.get(f"name_{lang}") or item.key,
             "rows": item.rows,
             "page_href": href(here, links.page_directory(kind, item.key)) if pub.has_page(kind, item.key) else None,
-            "files": [{**record, "name": record["path"].rsplit("/", 1)[-1], "href": href(here, record["path"])}
+            "files": [{**record, "name": record["path"].rsplit("/", 1)[-1], "href": fragments.href(here, record["path"])}
                       for record in links.slice_downloads(pub.descriptor, pub.sums, kind, item.key).values()],
-            "api_href": href(here, links.api_path(kind, item.key)),
+            "api_href": fragments.href(here, links.api_path(kind, item.key)),
         })
     title_key, name_key = TITLE_KEYS[kind]
     group = {"title": common.t(lang, title_key), "name_header": common.t(lang, name_key), "items": rows}
     text = render.environment(lang).get_template("research/_slices.md.j2").render(
-        w=common.words(lang), groups=[group], sums_href=href(here, "downloads/SHA256SUMS"))
+        w=common.words(lang), groups=[group], sums_href=fragments.href(here, "downloads/SHA256SUMS"))
     return Markup("\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n")  # Markdown the template escaped
 
 

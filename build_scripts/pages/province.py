@@ -52,10 +52,11 @@ def plan(site: Site, latest: list[dict], derived: list[dict]) -> list[dict]:
     return out
 
 
-def content(site: Site, unit: dict, lang: str, here: str, with_sparklines: bool) -> tuple[list[dict], list[dict]]:
-    """The page's latest figures and, for a post-2025 province, its derived series."""
+def content(site: Site, unit: dict, lang: str, here: str, history: bool = True) -> tuple[list[dict], list[dict]]:
+    """The page's latest figures (with their sparklines' points, unless not history) and, for a post-2025
+    province, its derived series. Sparklines are drawn by add_sparkline, for the rows a page part shows."""
     series = comparable.applies(unit)
-    latest = latest_rows(site, unit["unit_id"], lang, here, with_sparklines=with_sparklines, series=series)
+    latest = latest_rows(site, unit["unit_id"], lang, here, with_sparklines=False, series=series, history=history)
     derived = comparable.derived_by_indicator(site, unit["unit_id"], here, lang) if series else []
     return latest, derived
 
@@ -64,7 +65,7 @@ def keys(site: Site) -> list[str]:
     out = []
     for unit in site.units:
         here = directory(unit["unit_id"])
-        out += parts.part_keys(unit["unit_id"], len(plan(site, *content(site, unit, settings.DEFAULT_LANGUAGE, here, False))))
+        out += parts.part_keys(unit["unit_id"], len(plan(site, *content(site, unit, settings.DEFAULT_LANGUAGE, here, history=False))))
     return out
 
 
@@ -98,12 +99,14 @@ def sparkline_rows(outcomes: list[dict], span: str) -> list[dict]:
 
 
 def latest_rows(site: Site, unit_id: str, lang: str, here: str, with_sparklines: bool = True,
-                series: bool = False) -> list[dict]:
+                series: bool = False, history: bool = True) -> list[dict]:
     """Each indicator's latest figure, its change and sparkline; with ``series`` (a post-2025 province) the
-    year before and the sparkline come from its comparable series (derived figures before the reform)."""
-    latest, history = ("unit_latest_comparable", "unit_comparable_outcomes") if series else ("unit_latest", "unit_outcomes")
+    year before and the sparkline come from its comparable series (derived figures before the reform).
+    Without history, no sparkline points (the rows' weights only)."""
+    latest, past = ("unit_latest_comparable", "unit_comparable_outcomes") if series else ("unit_latest", "unit_outcomes")
     rows = site.q(latest, unit_id=unit_id, themes=site.themes)
-    outcomes = {k: list(g) for k, g in groupby(site.q(history, unit_id=unit_id), key=lambda r: r["indicator_id"])}
+    outcomes = {k: list(g) for k, g in groupby(site.q(past, unit_id=unit_id), key=lambda r: r["indicator_id"])} \
+        if history else {}
     for row in rows:
         row["href"] = href(here, f"indicators/{row['indicator_id']}")
         row["change_text"] = change_text(row, lang)
@@ -138,7 +141,7 @@ def model(site: Site, key: str, lang: str) -> dict:
     unit = site.units_by_id[unit_id]
     here = directory(key)
     units = site.units_by_id
-    latest, derived = content(site, unit, lang, here, False)
+    latest, derived = content(site, unit, lang, here)
     cut = plan(site, latest, derived)
     part = cut[n - 1]
     chosen = {r["indicator_id"] for r in part["latest"]}
