@@ -16,7 +16,7 @@ from build_scripts import settings
 INTERMEDIATE = ("int_observations",)
 # What many page queries share, built once a connection by prepare_pages (Site.load) after the comparable
 # series of build_scripts/reform, which int_outcomes reads.
-PAGE_INTERMEDIATE = ("int_outcomes", "int_province_ranks")
+PAGE_INTERMEDIATE = ("int_outcomes", "int_province_ranks", "int_derived_parts")
 
 
 @lru_cache(maxsize=None)

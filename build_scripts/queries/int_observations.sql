@@ -3,6 +3,7 @@
 -- Among outcomes of one unit, indicator and period the most final status wins (actual, preliminary,
 -- estimate), then the most recently published source (an unknown date counts as oldest), then the
 -- smaller source_id. The other rows stay, marked shown = false, to be listed as other figures.
+-- Stored by indicator, then unit and period: a page query of one indicator reads only its blocks.
 CREATE OR REPLACE TABLE int_observations AS
 WITH typed AS (
     SELECT
@@ -25,4 +26,5 @@ SELECT
         ORDER BY status_rank, source_published DESC NULLS LAST, source_id
     ) = 1 AS shown,
     count(*) OVER (PARTITION BY unit_id, indicator_id, period, is_target) AS figures_in_group
-FROM typed;
+FROM typed
+ORDER BY indicator_id, unit_id, period, status, source_id;

@@ -31,7 +31,15 @@ def sql_text(name: str) -> str:
 
 
 def prepare(con):
-    """Create the observations_comparable table and the tables the page queries read, in con; returns con."""
+    """Create the observations_comparable table and the tables the page queries read, in con; returns con.
+    Built once a connection (its package does not change): on a connection that has them, nothing is redone."""
+    import duckdb
+
+    try:
+        con.table(BUILT[-1])  # the last one built: all are there
+        return con
+    except duckdb.CatalogException:
+        pass
     for name in BUILT:
         con.execute(sql_text(name))
     return con
