@@ -44,7 +44,8 @@ def change_one_figure(package: Path, indicator_id: str | None = None) -> str:
 
 def _counts(run: dict) -> dict:
     c = run["cache"]
-    return {"wall": run["wall"], "cpu": run["cpu"],
+    phases = run.get("phases", {})
+    return {"wall": run["wall"], "cpu": run["cpu"], "phases": {k: phases[k] for k in ("downloads", "pages", "mkdocs") if k in phases},
             "charts_rendered": c.get("chart rendered", 0), "charts_reused": c.get("chart reused", 0),
             "downloads_written": c.get("download written", 0), "downloads_reused": c.get("download reused", 0)}
 
