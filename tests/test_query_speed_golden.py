@@ -224,6 +224,29 @@ def check(package: Path, folder: Path) -> list[str]:
     return differ
 
 
+def test_two_workers_write_the_pages_one_process_writes(tmp_path):
+    """The pool (pages grouped by page and continuation pages, rows kept by Site.q) changes no byte."""
+    from build_scripts.pages import generate
+    from build_scripts.pages.site import Site
+
+    fixture = REPO / "tests" / "fixtures" / "mini"
+    saved = settings.CHARTS
+    settings.CHARTS = False
+    try:
+        written = {}
+        for workers in (1, 2):
+            out = tmp_path / f"workers-{workers}"
+            site = Site.load(db.load_package(fixture), fixture, out)
+            counts = generate(site, workers=workers)
+            site.con.close()
+            written[workers] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+            assert sum(counts.values()) == len([n for n in written[workers] if n.endswith(".md")])
+    finally:
+        settings.CHARTS = saved
+    assert sorted(written[1]) == sorted(written[2])
+    assert [n for n in written[1] if written[1][n] != written[2][n]] == []
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Record the page queries' rows (the golden snapshot).")
     parser.add_argument("--package", type=Path, default=None, help="a data package (default: copy datapackage/ to the golden folder)")
