@@ -39,15 +39,23 @@ def url_prefix(here: str, lang: str) -> str:
 
 def chart(builder: str, rows: list[dict], lang: str, labels: dict, out_dir: Path, name: str,
           description: str, decimals: int = 1, here: str = "") -> Markup:
-    """HTML showing the chart made by builders.<builder>(rows, lang, labels), or nothing without charts."""
-    loaded = _charts()
-    if loaded is None or not rows:
+    """HTML showing the chart made by builders.<builder>(rows, lang, labels), or nothing without charts.
+    Content-addressed by what the builder is given: an unchanged chart is neither built nor rendered again,
+    and Altair (builders) is imported only by a process that has a chart to build."""
+    if not settings.CHARTS or not rows:
         return Markup("")
-    builders, render = loaded
+    try:
+        from build_scripts.charts import render
+    except ImportError:
+        return Markup("")
     words = {**labels, "description": description}
-    # content-addressed by what the builder is given: an unchanged chart is neither built nor rendered again
-    files = cache.write_built_chart([builder, rows, words, decimals], lambda: getattr(builders, builder)(
-        rows, lang, words, decimals=decimals), out_dir, f"{name}-{lang}", lang)
+
+    def build():
+        from build_scripts.charts import builders
+
+        return getattr(builders, builder)(rows, lang, words, decimals=decimals)
+
+    files = cache.write_built_chart([builder, rows, words, decimals], build, out_dir, f"{name}-{lang}", lang)
     return Markup(render.chart_html(files, description, lang, url_prefix(here, lang)).strip())
 
 
