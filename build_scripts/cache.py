@@ -23,8 +23,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import platform
 import shutil
 import tempfile
+import zlib
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
@@ -69,7 +71,8 @@ def _version(package: str) -> str:
 
 @lru_cache(maxsize=None)
 def code_version(*paths: str) -> str:
-    """Hash of the source files under paths (relative to build_scripts/) and of the libraries that render."""
+    """Hash of the source files under paths (relative to build_scripts/), of the libraries that render and
+    write (Altair, vl-convert, DuckDB, Babel) and of Python and zlib (the zips' compression)."""
     base = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for rel in paths:
@@ -77,8 +80,9 @@ def code_version(*paths: str) -> str:
         files = sorted(p for p in target.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if target.is_dir() else [target]
         for file in files:
             digest.update(file.relative_to(base).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
-    for package in ("altair", "vl-convert-python", "duckdb"):
+    for package in ("altair", "vl-convert-python", "duckdb", "babel"):  # babel: the charts' number and date locales
         digest.update(f"{package}=={_version(package)}\0".encode())
+    digest.update(f"python=={platform.python_version()} zlib=={zlib.ZLIB_RUNTIME_VERSION}\0".encode())  # the zips
     return digest.hexdigest()
 
 
