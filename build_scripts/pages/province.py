@@ -34,7 +34,8 @@ def derived_weight(group: dict) -> int:
 
 def plan(site: Site, latest: list[dict], derived: list[dict]) -> list[dict]:
     """The page's parts (one when it fits the weight budget): its latest figures by theme, then its derived
-    series by theme, cut between themes where it can. Each part {"latest": rows, "derived": groups, "themes"}."""
+    series by theme, cut between themes where it can. Each part {"latest": rows, "derived": groups, "themes":
+    [(kind, theme)] in it}."""
     themes = {i["indicator_id"]: i["theme"] for i in site.indicators}
     sections = [("latest", theme, list(rows)) for theme, rows in groupby(latest, key=lambda r: r["theme"])]
     sections += [("derived", theme, list(groups)) for theme, groups in
@@ -46,8 +47,8 @@ def plan(site: Site, latest: list[dict], derived: list[dict]) -> list[dict]:
         for g, rows in cut:
             kind, theme, items = sections[g]
             part[kind] += [items[i] for i in rows]
-            if theme not in part["themes"]:
-                part["themes"].append(theme)
+            if (kind, theme) not in part["themes"]:
+                part["themes"].append((kind, theme))
         out.append(part)
     return out
 

@@ -80,7 +80,7 @@ def comparison_weight(row: dict, ranking: list[dict], block: dict) -> int:
 def plan(site: Site, blocks: list[dict]) -> list[dict]:
     """The report's parts (one when it fits the weight budget): for each focus unit its figures by theme, then
     its comparisons by theme, cut between themes where it can. Each part {"units": {unit_id: {"lines": ids,
-    "compared": ids}}, "themes": themes in it}."""
+    "compared": ids}}, "themes": [(kind, theme)] in it}."""
     sections = []
     for block in blocks:
         unit_id = block["unit"]["unit_id"]
@@ -98,8 +98,8 @@ def plan(site: Site, blocks: list[dict]) -> list[dict]:
             kind, unit_id, theme, items = sections[g]
             chosen = part["units"].setdefault(unit_id, {"lines": set(), "compared": set()})
             chosen[kind] |= {items[i][0] for i in rows}
-            if theme not in part["themes"]:
-                part["themes"].append(theme)
+            if (kind, theme) not in part["themes"]:
+                part["themes"].append((kind, theme))
         out.append(part)
     return out
 
