@@ -204,10 +204,3 @@ def write_downloads(con, package_dir: Path, out_dir: Path, write: Callable | Non
 
     return downloads.write_files(con, Path(package_dir), Path(out_dir), store=files)
 
-
-def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
