@@ -125,3 +125,53 @@ def test_pack_cuts_in_order_and_keeps_every_row():
     assert parts.part_keys("src-a", 3) == ["src-a", "src-a/2", "src-a/3"]
     assert parts.split_key("2025-9M/growth/2") == ("2025-9M/growth", 2)
     assert parts.split_key("bac-ninh/growth") == ("bac-ninh/growth", 1)
+
+
+@pytest.fixture(scope="module")
+def cut_pages(tmp_path_factory):
+    """A small synthetic package's province pages and period reports under a budget of a few rows."""
+    from benchmarks.harness import make_package
+
+    package = tmp_path_factory.mktemp("pkg")
+    make_package(package, (8, 3, 6), seed=5)
+    out = tmp_path_factory.mktemp("docs")
+    saved_budget, saved_charts = parts.BUDGET, settings.CHARTS
+    parts.BUDGET, settings.CHARTS = 2_500, False
+    try:
+        _generate(package, out, ("province", "report"))
+    finally:
+        parts.BUDGET, settings.CHARTS = saved_budget, saved_charts
+    return package, out
+
+
+def _part_pages(root: Path, directory: str) -> list[str]:
+    first = (root / directory / "index.en.md").read_text(encoding="utf-8")
+    count = re.search(r"\(part 1 of ([0-9]+)\)", first)
+    n = int(count.group(1)) if count else 1
+    return [first] + [(root / directory / str(i) / "index.en.md").read_text(encoding="utf-8") for i in range(2, n + 1)]
+
+
+def test_a_province_in_parts_shows_each_indicator_and_derived_series_once(cut_pages):
+    package, out = cut_pages
+    pages = _part_pages(out, f"provinces/{settings.FOCUS_UNIT}")
+    assert len(pages) > 1, "a budget of 2,500 bytes cuts the focus province's page"
+    assert all(f"[{i}]" in pages[0] or f"**{i}**" in pages[0] for i in range(1, len(pages) + 1))
+    with (package / "data" / "observations.csv").open(encoding="utf-8", newline="") as f:
+        indicators = {row["indicator_id"] for row in csv.DictReader(f) if row["unit_id"] == settings.FOCUS_UNIT}
+    latest = Counter(m for page in pages for m in re.findall(r"^\| \[[^]]+\]\(\.\./(?:\.\./)+indicators/([a-z0-9_]+)/index\.md\) \| ",
+                                                           page, re.M))
+    assert set(latest) == indicators and set(latest.values()) == {1}
+    derived = Counter(m for page in pages for m in re.findall(r"^### \[[^]]+\]\((?:\.\./)+indicators/([a-z0-9_]+)/", page, re.M))
+    assert derived and set(derived.values()) == {1}
+    assert "| Type | province |" in pages[0] and all("| Type | province |" not in page for page in pages[1:])
+
+
+def test_a_report_in_parts_shows_each_figure_once(cut_pages):
+    _, out = cut_pages
+    reports = sorted(p.parent.name for p in (out / "reports").glob("*/index.en.md"))
+    cut = [r for r in reports if "(part 1 of" in (out / "reports" / r / "index.en.md").read_text(encoding="utf-8")]
+    assert cut, "a budget of 2,500 bytes cuts some report"
+    for report in cut:
+        pages = _part_pages(out, f"reports/{report}")
+        lines = Counter(m for page in pages for m in re.findall(r"^- \*\*\[[^]]+\]\((?:\.\./)+indicators/([a-z0-9_]+)/", page, re.M))
+        assert lines and set(lines.values()) == {1}, report
