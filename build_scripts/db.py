@@ -51,6 +51,13 @@ def prepare_pages(con):
     return con
 
 
+@lru_cache(maxsize=None)
+def reads_page_tables(name: str) -> bool:
+    """Whether queries/<name>.sql names a table of PAGE_INTERMEDIATE (prepare_pages must have run)."""
+    text = sql_text(name)
+    return any(table in text for table in PAGE_INTERMEDIATE)
+
+
 def query(con, name: str, **params) -> list[dict]:
     """Rows of queries/<name>.sql as dicts, the parameters bound by name."""
     cursor = con.execute(sql_text(name), params) if params else con.execute(sql_text(name))

@@ -35,6 +35,7 @@ class Site:
     research: object = None  # build_scripts.research.publish.Published: set by the pipeline, reopened in a worker
     _memo: OrderedDict = field(default_factory=OrderedDict, repr=False, compare=False)
     _memo_rows: int = field(default=0, repr=False, compare=False)
+    _page_tables: bool = field(default=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, con, package_dir: Path, out_dir: Path, focus_id: str = settings.FOCUS_UNIT) -> "Site":
@@ -42,7 +43,6 @@ class Site:
 
         descriptor = comparable.published_descriptor(json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8")))
         comparable.prepare(con)  # observations_comparable, as published
-        db.prepare_pages(con)  # the tables many page queries share (they read the comparable series)
         themes = _enum(descriptor, "indicators", "theme")
         return cls(
             con=con,
@@ -63,6 +63,10 @@ class Site:
         key = (name, repr(sorted(params.items())))
         rows = self._memo.get(key)
         if rows is None:
+            if not self._page_tables and db.reads_page_tables(name):  # built when first needed: the parent
+                # process of a pool only lists the pages and never builds them
+                db.prepare_pages(self.con)
+                self._page_tables = True
             rows = db.query(self.con, name, **params)
             self._memo[key] = rows
             self._memo_rows += len(rows)
