@@ -2,7 +2,10 @@
 
 Each resource is read once by ``queries/stg_<resource>.sql`` (names and types fixed there), the period
 macros are loaded from ``sql/period_macros.sql``, and ``queries/int_*.sql`` derive what every page
-shares. Page code calls ``query(con, "name", param=value)``: the SQL file is run with bound parameters.
+shares: INTERMEDIATE at load, PAGE_INTERMEDIATE (which read the reform's comparable series) by
+``prepare_pages`` when a page query first needs them. They are tables, built once a connection, so that a
+page query is a filter of a few blocks rather than a window or self-join over every figure. Page code calls
+``query(con, "name", param=value)``: the SQL file is run with bound parameters.
 """
 
 from __future__ import annotations
