@@ -311,3 +311,19 @@ def test_the_repository_citation_file_is_the_one_the_real_package_gives():
     descriptor = json.loads((REPO / "datapackage" / "datapackage.json").read_text(encoding="utf-8"))
     repo = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
     assert repo == yaml.safe_load(citation.cff_text(descriptor))
+
+
+def test_indicator_json_ld_names_its_main_sources_and_points_to_the_rest(pub, monkeypatch):
+    """An indicator with more sources than MAX_BASED_ON (grdp_growth of the real package has 134) lists those
+    that give the most figures, then the sources index for the others, so that the page stays under 100 KB."""
+    from build_scripts.research import common, fragments, jsonld
+
+    monkeypatch.setattr(jsonld, "MAX_BASED_ON", 1)  # the test package's grdp_growth has 3 sources
+    sources = common.query(pub.con, "indicator_sources", key="grdp_growth")
+    assert len(sources) > jsonld.MAX_BASED_ON
+    data = script_json(fragments.indicator(pub, "grdp_growth", "vi")["jsonld"])
+    listed, rest = data["isBasedOn"][:-1], data["isBasedOn"][-1]
+    most = sorted(sources, key=lambda s: (-s["figures"], s["source_id"]))[:jsonld.MAX_BASED_ON]
+    assert [w["url"] for w in listed] == [s["url"] for s in most]
+    assert rest["url"] == BASE + "sources/"
+    assert str(len(sources) - jsonld.MAX_BASED_ON) in rest["name"]

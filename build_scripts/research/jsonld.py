@@ -15,6 +15,8 @@ from markupsafe import Markup
 
 from build_scripts.research import common, links
 
+MAX_BASED_ON = 20  # sources listed in an indicator's JSON-LD; the rest are on the sources pages
+
 
 def _catalog(descriptor: dict, lang: str) -> dict:
     return {"@type": "DataCatalog", "name": common.t(lang, "jsonld_catalog"), "url": common.base_url(descriptor)}
@@ -112,15 +114,27 @@ def indicator(con, descriptor: dict, indicator_id: str, sums: dict, lang: str, u
                               "unitText": entry["unit"], "description": entry[f"description_{lang}"]}],
         "distribution": _distribution(list(links.slice_downloads(descriptor, sums, "indicators", indicator_id).values())),
         "isPartOf": {"@type": "Dataset", "@id": package_url + "#dataset", "name": common.text_in(descriptor, "title", lang)},
-        "isBasedOn": [_clean({"@type": "CreativeWork", "name": s["title"] or s["url"], "url": s["url"],
-                              "datePublished": s["published"], "inLanguage": s["language"],
-                              "publisher": {"@type": "Organization", "name": s["publisher"]}}) for s in sources],
+        "isBasedOn": _based_on(descriptor, sources, lang),
     })
+
+
+def _based_on(descriptor: dict, sources: list[dict], lang: str) -> list[dict]:
+    """The sources that give the most figures (MAX_BASED_ON at most, so that a page stays light), then one
+    entry pointing at the sources index for the rest; every source keeps its own page there."""
+    ranked = sorted(sources, key=lambda s: (-s["figures"], s["source_id"]))
+    works = [_clean({"@type": "CreativeWork", "name": s["title"] or s["url"], "url": s["url"],
+                     "datePublished": s["published"], "inLanguage": s["language"],
+                     "publisher": {"@type": "Organization", "name": s["publisher"]}}) for s in ranked[:MAX_BASED_ON]]
+    rest = len(ranked) - MAX_BASED_ON
+    if rest > 0:
+        works.append({"@type": "CreativeWork", "name": common.t(lang, "jsonld_more_sources", n=rest),
+                      "url": common.site_url(descriptor, common.page_path("sources", lang))})
+    return works
 
 
 def dumps(data: dict) -> str:
     """The JSON text for inside a <script> element: keys sorted, and <, > and & escaped as \\u003c..."""
-    text = json.dumps(common.jsonable(data), ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False)
+    text = json.dumps(common.jsonable(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
