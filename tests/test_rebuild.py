@@ -55,11 +55,11 @@ class _Made:
         return self
 
 
-def _build(package: Path, work: Path, name: str, cache_dir: Path, monkeypatch) -> Path:
+def _build(package: Path, work: Path, name: str, cache_dir: Path, monkeypatch, build: str | None = None) -> Path:
     monkeypatch.setenv(cache.ROOT_ENV, str(cache_dir))
     site = work / name
     stream = io.StringIO()
-    code = run(package, site, work / f"build-{name}", Progress(stream=stream, interactive=False))
+    code = run(package, site, work / f"build-{build or name}", Progress(stream=stream, interactive=False))
     assert code == 0, f"the build of {package} failed: {stream.getvalue()[-2000:]}"
     return site
 
@@ -81,8 +81,9 @@ def test_a_rebuild_makes_only_what_changed_and_matches_a_cold_build(tmp_path, mo
     cold_written, charts = len(made.written), _chart_entries(cache_dir)
     assert cold_written > 40 and made.reused == 0 and len(charts) > 10
 
-    made.start(tmp_path / "build-again" / "docs")
-    again = _build(package, tmp_path, "again", cache_dir, monkeypatch)
+    made.start(tmp_path / "build-cold" / "docs")
+    again = _build(package, tmp_path, "again", cache_dir, monkeypatch, build="cold")  # the same build folder
+    assert sorted(p.name for p in (tmp_path / "build-cold").iterdir()) == ["docs", "mkdocs.yml"]  # the old docs deleted
     assert made.written == [] and made.reused == cold_written  # no download file made
     assert _chart_entries(cache_dir) == charts  # no chart rendered
     assert _site(again) == _site(cold)
