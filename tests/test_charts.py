@@ -47,7 +47,6 @@ def tiles(missing=(3, 10, 17), zero=0):
     return rows
 
 
-SPARK = [{"end_date": r["end_date"], "value": r["value"]} for r in SERIES if r["kind"] != "target"]
 
 
 def all_charts(lang="vi"):
@@ -56,7 +55,6 @@ def all_charts(lang="vi"):
         "series": builders.series_chart(SERIES, lang, labels),
         "ranking": builders.ranking_chart(RANKING, lang, labels),
         "tiles": builders.tile_map(tiles(), lang, labels),
-        "spark": builders.sparkline(SPARK, lang, description="GRDP 2021–2024"),
     }
 
 
@@ -128,7 +126,6 @@ def test_charts_fit_a_360_pixel_phone(written):
         spec = json.loads(written[name].spec.read_text(encoding="utf-8"))
         assert spec["width"] == "container" and spec["autosize"]["type"] == "fit-x"
     assert written["tiles"].width <= 360  # 6 columns of tiles, legend below
-    assert written["spark"].width <= 160
 
 
 # --- numbers in the page's language -----------------------------------------------------------------
@@ -261,7 +258,6 @@ def test_two_renders_give_identical_bytes_whatever_the_row_order(tmp_path):
     again = {
         "series": builders.series_chart(series, "vi", VI), "ranking": builders.ranking_chart(ranking, "vi", VI),
         "tiles": builders.tile_map(tile_rows, "vi", VI),
-        "spark": builders.sparkline(list(reversed(SPARK)), "vi", description="GRDP 2021–2024"),
     }
     second = {n: render.write_chart(c, tmp_path / "b", n, "vi") for n, c in again.items()}
     for name in first:
@@ -320,7 +316,6 @@ def test_chart_html_needs_a_description(written):
     (lambda: builders.series_chart(SERIES, "vi", {"y_title": "x"}), r"label 'outcome' is missing"),
     (lambda: builders.tile_map([dict(tiles()[0], tile_row=-1)], "vi", VI), r"tile map chart, row 1, field 'tile_row'"),
     (lambda: builders.tile_map(tiles()[:2] + [dict(tiles()[0], unit_id="x")], "vi", VI), r"row 3.*same tile"),
-    (lambda: builders.sparkline([{"end_date": "2024-12-31"}], "vi"), r"sparkline chart, row 1, field 'value': missing"),
     (lambda: builders.ranking_chart(RANKING, "Tiếng Việt", VI), r"language"),
     (lambda: builders.ranking_chart([dict(RANKING[0], value=None)], "vi", VI), r"ranking chart: no row has a value"),
     (lambda: builders.series_chart([], "vi", VI), r"series chart: no rows"),
@@ -333,7 +328,7 @@ def test_bad_rows_get_a_sentence_naming_row_and_field(build, message):
 
 def test_bad_file_name_is_refused(tmp_path):
     with pytest.raises(ChartInputError, match="file name"):
-        render.write_chart(all_charts()["spark"], tmp_path, "../escape", "vi")
+        render.write_chart(all_charts()["ranking"], tmp_path, "../escape", "vi")
 
 
 # --- browser assets ----------------------------------------------------------------------------------
@@ -369,7 +364,7 @@ def test_long_tile_labels_break_in_two_balanced_lines():
 
 def test_readme_documents_every_builder_and_label():
     readme = (Path(builders.__file__).parent / "README.md").read_text(encoding="utf-8")
-    for name in ("series_chart", "ranking_chart", "tile_map", "sparkline", "write_chart", "chart_html", "copy_assets"):
+    for name in ("series_chart", "ranking_chart", "tile_map", "ranking_periods_chart", "tile_periods_map", "sparkline.svg", "write_chart", "chart_html", "copy_assets"):
         assert f"{name}(" in readme, name
     for label in ("y_title", "outcome", "derived", "target", "x_title", "legend", "no_data"):
         assert f"`{label}`" in readme, label

@@ -18,7 +18,7 @@ import browser_support as bs  # noqa: E402
 
 from build_scripts.charts import assets, builders, render
 
-from test_charts import EN, RANKING, SERIES, SPARK, VI, tiles
+from test_charts import EN, RANKING, SERIES, VI, tiles
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 360, "height": 740}
@@ -61,7 +61,6 @@ def site(tmp_path_factory):
             "series": (builders.series_chart(SERIES, lang, labels), "GRDP over time"),
             "ranking": (builders.ranking_chart(RANKING, lang, labels), "Provinces ranked"),
             "tiles": (builders.tile_map(tiles(), lang, labels), "Tile map"),
-            "spark": (builders.sparkline(SPARK, lang, description="GRDP"), "Sparkline"),
             "wide": (builders.ranking_chart(WIDE, lang, labels, decimals=0), "Large values"),
         }
         figures = [render.chart_html(render.write_chart(chart, page_dir, name, lang), text, lang)

@@ -135,12 +135,11 @@ def test_a_version_that_is_not_a_number_stops_with_a_sentence(tmp_path):
         downloads.write_all(db.load_package(package), package, tmp_path / "out")
 
 
-def test_a_sparkline_draws_derived_figures_dashed_and_published_ones_solid(tmp_path):
-    from build_scripts.charts import builders, render
+def test_a_sparkline_draws_derived_figures_dashed_and_published_ones_solid():
+    from build_scripts.charts import sparkline
 
     rows = [{"end_date": "2021-12-31", "value": 1.0, "kind": "derived"}, {"end_date": "2022-12-31", "value": 2.0, "kind": "derived"},
             {"end_date": "2023-12-31", "value": 2.5, "kind": "outcome"}, {"end_date": "2024-12-31", "value": 3.0, "kind": "outcome"}]
-    mixed = render.write_chart(builders.sparkline(rows, "vi"), tmp_path, "mixed", "vi").svg.read_text(encoding="utf-8")
-    published = render.write_chart(builders.sparkline(rows[2:], "vi"), tmp_path, "published", "vi").svg.read_text(encoding="utf-8")
+    mixed, published = sparkline.svg(rows), sparkline.svg(rows[2:])
     assert mixed.count("stroke-dasharray") == 1 and mixed.count("<path") >= 2
     assert "stroke-dasharray" not in published

@@ -19,8 +19,6 @@ SERIES_HEIGHT = 260
 SERIES_PADDING = 18  # pixels left and right of the first and last periods, so their points are not cut
 TARGET_SHIFT = 9     # pixels a target moves right of an outcome of the same period
 RANKING_STEP = 20
-SPARK_WIDTH = 120
-SPARK_HEIGHT = 32
 
 
 def _fit_width() -> dict:
@@ -30,22 +28,19 @@ def _fit_width() -> dict:
 def finish(chart: alt.TopLevelMixin, labels: dict, chart_name: str, *, fit: bool = True, usermeta: dict | None = None):
     """Title, description (read out as the SVG's aria-label), kind (and any other usermeta: what
     charts.js reads) and the shared configuration."""
-    chart = chart.properties(usermeta={**(usermeta or {}), "kind": chart_name.replace(" ", "_")})
+    props = {"usermeta": {**(usermeta or {}), "kind": chart_name.replace(" ", "_")}}
     title = check.label(chart_name, labels, "title", optional=True)
     description = check.label(chart_name, labels, "description", optional=True) or title
-    props = {}
     if title:
         props["title"] = alt.TitleParams(text=title)
     if description:
         props["description"] = description
-    chart = chart.properties(**props)
     if fit:
-        chart = chart.properties(width="container", **_fit_width())
+        props.update(width="container", **_fit_width())
     config = theme.config()
-    return chart.configure(**{k: v for k, v in config.items() if k in ("background", "font")}) \
-        .configure_axis(**config["axis"]).configure_legend(**config["legend"]) \
-        .configure_title(**config["title"]).configure_view(**config["view"]) \
-        .configure_text(**config["text"])
+    # One .properties and one .configure: each Altair call copies the whole chart, data included.
+    return chart.properties(**props).configure(
+        **{k: config[k] for k in ("background", "font", "axis", "legend", "title", "view", "text") if k in config})
 
 
 # --- a unit over time ------------------------------------------------------------------------------
@@ -283,40 +278,3 @@ def _ranking(name: str, data: list[dict], labels: dict, x_title: str, fmt: str, 
 # --- the tile-grid map: build_scripts/charts/tilemap.py ------------------------------------------
 
 from .tilemap import quantize_thresholds, tile_map, tile_periods_map, two_lines  # noqa: E402  (re-exported: builders.tile_map)
-
-
-# --- a sparkline -----------------------------------------------------------------------------------
-
-def sparkline(rows: list[dict], lang: str, *, description: str | None = None, decimals: int | None = None):
-    """A tiny line of values over time with a dot on the latest; no axes and no numbers (the page prints
-    the figure), so ``decimals`` is accepted for a uniform call and not used. Rows with kind "derived"
-    (optional field) are drawn dashed."""
-    name = "sparkline"
-    check.check_lang(name, lang)
-    check.require_fields(name, rows, ("end_date", "value"))
-    data = sorted(({"end_date": check.iso_date(name, i, "end_date", r["end_date"]),
-                    "value": check.number(name, i, "value", r["value"]),
-                    "derived": r.get("kind") == "derived"} for i, r in enumerate(rows)),
-                  key=lambda r: (r["end_date"], r["value"]))
-    if not data:
-        raise check.ChartInputError("sparkline chart: no rows to draw")
-    data[-1]["last"] = True
-    for r in data[:-1]:
-        r["last"] = False
-    # Derived figures (kind "derived": sums of the former provinces) are a dashed stretch, as in the series
-    # chart; the dashed line runs on to the first published figure so that the two stretches meet.
-    for i, r in enumerate(data):
-        r["dashed"] = r["derived"] or (i > 0 and data[i - 1]["derived"])
-        r["solid"] = not r["derived"]
-    base = alt.Chart(alt.Data(values=data)).encode(
-        x=alt.X("end_date:T", axis=None), y=alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)))
-    layers = [base.transform_filter("datum.solid").mark_line(color=theme.BLUE, strokeWidth=1.5, aria=False)]
-    if any(r["derived"] for r in data):
-        layers.insert(0, base.transform_filter("datum.dashed").mark_line(
-            color=theme.BLUE, strokeWidth=1.5, strokeDash=[3, 2], aria=False))
-    chart = alt.layer(
-        *layers,
-        base.transform_filter("datum.last").mark_circle(color=theme.BLUE, size=18, opacity=1, aria=False),
-    ).properties(width=SPARK_WIDTH, height=SPARK_HEIGHT, padding=2)
-    labels = {"description": description} if description else {}
-    return finish(chart, labels, name, fit=False).configure_view(stroke=None)
