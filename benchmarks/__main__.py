@@ -80,7 +80,7 @@ def run_case(case: dict, work: Path, rebuild: bool) -> dict:
     from benchmarks.site_metrics import measure
 
     result["site"] = measure(work / "site")
-    if rebuild and "size" in case:
+    if rebuild:
         from benchmarks import rebuild as rebuild_check
 
         step(f"{case['name']}: rebuilds with the cache")

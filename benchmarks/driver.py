@@ -20,7 +20,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 LOG_ENV = "BN_BENCH_LOG"
-CACHE_ENV = "BN_BENCH_CACHE"  # set: the build goes through build_scripts/cache.py (the pipeline's two one-line changes)
+CACHE_ENV = "BN_BENCH_CACHE"  # the cache folder of this build (harness.build: an empty one for a cold build)
 
 
 def _timed(kind: str, func, log: Path, name_arg: int | None = None):
@@ -56,40 +56,19 @@ def install() -> None:
         _use_cache(Path(log_dir) / f"cache-{os.getpid()}.txt")
 
 
-class _CachedRender:
-    """The charts' render module, with write_chart served by the cache."""
-
-    def __init__(self, render, write_chart):
-        self._render, self.write_chart = render, write_chart
-
-    def __getattr__(self, name):
-        return getattr(self._render, name)
-
-
 def _use_cache(log: Path) -> None:
-    """What the pipeline does once it calls build_scripts/cache.py: charts and downloads from the cache."""
-    from build_scripts import cache, downloads
-    from build_scripts.pages import chart_block
+    """The build's content-addressed cache (build_scripts/cache.py) in the folder the benchmark chose, and each
+    of its events ("chart rendered", "download reused", ...) written to this process's log."""
+    from build_scripts import cache
 
     os.environ[cache.ROOT_ENV] = os.environ[CACHE_ENV]
-    if getattr(chart_block._charts, "_cached", False):
-        return
-    original = chart_block._charts
-
-    def charts():
-        loaded = original()
-        return None if loaded is None else (loaded[0], _CachedRender(loaded[1], cache.write_chart))
-
-    charts._cached = True
-    chart_block._charts = charts
-    write_all = downloads.write_all
-    downloads.write_all = lambda con, package_dir, out_dir: cache.write_downloads(con, package_dir, out_dir, write=write_all)
 
     def record(event: str) -> None:
         with log.open("a", encoding="utf-8") as out:
             out.write(event + "\n")
 
-    cache.EVENTS.append(record)
+    if record not in cache.EVENTS:
+        cache.EVENTS.append(record)
 
 
 def main(argv: list[str]) -> int:

@@ -177,7 +177,10 @@ def build(package: Path, work: Path, cache_dir: Path | None = None, tag: str = "
     log_dir = work / f"{tag}-log"
     shutil.rmtree(log_dir, ignore_errors=True)
     log_dir.mkdir(parents=True)
-    env = {"BN_BENCH_CACHE": str(cache_dir)} if cache_dir else {}
+    if cache_dir is None:  # a cold build: an empty cache of its own, never the one a previous run filled
+        cache_dir = work / f"{tag}-cache"
+        shutil.rmtree(cache_dir, ignore_errors=True)
+    env = {"BN_BENCH_CACHE": str(cache_dir)}
     run = run_measured([PY, "-m", "benchmarks.driver", str(package), str(work / "site"), str(work / "build"), str(log_dir)],
                        work / f"{tag}.log", env)
     phases_file = log_dir / "phases.json"

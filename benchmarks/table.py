@@ -62,6 +62,8 @@ def _rows(case: dict, by_name: dict) -> dict[str, str]:
             row[f"rebuild, {key.replace('_', ' ')}: download files made / from the cache"] = f"{r['downloads_written']} / {r['downloads_reused']}"
             row[f"rebuild, {key.replace('_', ' ')}: build (wall)"] = _s(r["wall"])
             row[f"rebuild, {key.replace('_', ' ')}: build (CPU, all processes)"] = _s(r.get("cpu"))
+            row[f"rebuild, {key.replace('_', ' ')}: ratio to bare mkdocs (wall / CPU)"] = \
+                f"{_ratio(r['wall'], bare['wall'])} / {_ratio(r.get('cpu'), bare['cpu'])}"
             phases = r.get("phases") or {}
             row[f"rebuild, {key.replace('_', ' ')}: phases downloads / pages / mkdocs"] = " / ".join(
                 _s(phases.get(p)) for p in ("downloads", "pages", "mkdocs"))
