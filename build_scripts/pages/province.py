@@ -10,7 +10,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from build_scripts import i18n, settings
-from build_scripts.pages import chart_block, comparable, parts
+from build_scripts.pages import chart_block, comparable, parts, titles
 from build_scripts.pages.site import Site, href
 from build_scripts.research import fragments
 
@@ -158,6 +158,9 @@ def model(site: Site, key: str, lang: str) -> dict:
     return {
         "unit": unit,
         "name": unit[f"name_{lang}"],
+        "page_title": titles.front_matter_title(unit[f"name_{lang}"] + (
+            f" ({i18n.label(lang, 'boundaries', unit['boundary'])})" if unit.get("boundary") else "") + (
+            f" ({i18n.t(lang, 'split.part_of', n=n, count=len(cut))})" if len(cut) > 1 else "")),
         "region": region,
         "region_href": href(here, f"provinces/{region['unit_id']}") if region and region["unit_id"] in units else None,
         "merged_into": merged_into,

@@ -4,14 +4,10 @@ figures than one page carries is cut into parts (/sources/<source_id>/2/...; bui
 
 from __future__ import annotations
 
-import json
-import re
 from itertools import groupby
 
-from markupsafe import Markup
-
 from build_scripts import i18n
-from build_scripts.pages import parts, sources
+from build_scripts.pages import parts, sources, titles
 from build_scripts.pages.site import Site, href
 
 TEMPLATE = "source.md.j2"
@@ -58,13 +54,6 @@ def page_rows(site: Site, source_id: str, here: str, lang: str) -> list[dict]:
     return rows
 
 
-def page_title(source: dict) -> Markup:
-    """The source's title for the page's <title> (front matter, a YAML string): MkDocs and the theme put a
-    page's title there as it is, so the characters that could make markup (<, >, &) are left out."""
-    text = " ".join(re.sub(r"[<>&]", " ", source.get("title") or source.get("publisher") or source["source_id"]).split())
-    return Markup(json.dumps(text, ensure_ascii=False))
-
-
 def model(site: Site, key: str, lang: str) -> dict:
     here = directory(key)
     source_id, n = parts.split_key(key)
@@ -73,7 +62,8 @@ def model(site: Site, key: str, lang: str) -> dict:
     cut = parts.pack([row_weight(len(r["indicator_name_vi"]) + len(r["name_vi"]), len(r["figures"])) for r in rows])
     return {
         "source": source,
-        "page_title": page_title(source),
+        "page_title": titles.front_matter_title((source.get("title") or source.get("publisher") or source_id) + (
+            f" ({i18n.t(lang, 'split.part_of', n=n, count=len(cut))})" if len(cut) > 1 else "")),
         "rows": [rows[i] for i in cut[n - 1]],
         "part": n,
         "part_count": len(cut),
