@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from build_scripts import i18n
-from build_scripts.pages import chart_block, comparable
+from build_scripts.pages import chart_block, comparable, titles
 from build_scripts.pages.site import Site, href
 from build_scripts.research import fragments
 
@@ -93,6 +93,7 @@ def model(site: Site, key: str, lang: str) -> dict:
     return {
         "indicator": indicator,
         "name": name,
+        "page_title": titles.front_matter_title(name),  # <title> from front matter: the heading is package text
         "unit_label": unit_label,
         "focus": focus,
         "focus_name": site.focus_units[0][f"name_{lang}"] if site.focus_units else site.focus_id,
