@@ -135,14 +135,14 @@ def test_report_lists_figures_in_report_order_with_change_target_and_source(page
     # the shown export figure is the most recent source's; its change on 2024-9M of the same unit; the year's
     # plan as target, and how much of it the nine months reached
     assert ("**[Kim ngạch xuất khẩu](../../indicators/export_value/index.md)**: **45.800,0 triệu USD** (ước tính). "
-            "So với cùng kỳ năm trước: +14,5 % (9 tháng đầu năm 2024: 40.000,0). "
-            "Mục tiêu: 60.000,0 triệu USD (năm 2025), đạt 76,3 %. "
+            "So với cùng kỳ năm trước: +14,5% (9 tháng đầu năm 2024: 40.000,0). "
+            "Mục tiêu: 60.000,0 triệu USD (năm 2025), đạt 76,3%. "
             "Nguồn: [Báo Mẫu &#124; Tin tức](https://example.org/tin?a=1&b=2).") in vi
     assert ("**45,800.0 million USD** (estimate). On the same period a year before: +14.5% (first nine months of "
             "2024: 40,000.0). Target: 60,000.0 million USD (2025), 76.3% reached. Source: ") in en
-    assert "Mục tiêu: 11,50 % (năm 2025). Nguồn:" in vi  # a growth target: no percentage of it
+    assert "Mục tiêu: 11,50% (năm 2025). Nguồn:" in vi  # a growth target: no percentage of it
     # no figure of new Bắc Ninh a year before: the sum of both former provinces, marked and cited
-    assert ("**450.000 tỷ đồng** (chính thức). So với cùng kỳ năm trước: +28,6 % (9 tháng đầu năm 2024: 350.000; "
+    assert ("**450.000 tỷ đồng** (chính thức). So với cùng kỳ năm trước: +28,6% (9 tháng đầu năm 2024: 350.000; "
             "số suy ra, tổng của các tỉnh cũ: [Bắc Giang](https://example.org/grdp-2024), "
             "[Bắc Ninh](https://example.org/grdp-2024)).") in vi
 
@@ -201,12 +201,12 @@ def test_home_tiles_latest_report_and_every_report(pages):
     assert "-   **[Tăng trưởng GRDP](indicators/grdp_growth/index.md)**" in vi
     assert "**45.800,0 triệu USD**" in vi and "**45,800.0 million USD**" in en
     assert "9 tháng đầu năm 2025 (ước tính)" in vi and "first nine months of 2025 (estimate)" in en
-    assert "+14,5 % so với 9 tháng đầu năm 2024" in vi and "+14.5% on first nine months of 2024" in en
+    assert "+14,5% so với 9 tháng đầu năm 2024" in vi and "+14.5% on first nine months of 2024" in en
     # a figure of the predecessor says whose it is
     assert "**hạng 3**" in vi and "**rank 3**" in en
     assert "[Số liệu của Bắc Ninh &#40;trước 01/7/2025&#41;](provinces/bac-ninh-pre2025/index.md)" in vi
     # the year before from the sum of the former provinces, marked and cited part by part
-    assert ("+20,4 % so với năm 2024 (số suy ra, tổng của các tỉnh cũ: [Bắc Giang](https://example.org/grdp-2024), "
+    assert ("+20,4% so với năm 2024 (số suy ra, tổng của các tỉnh cũ: [Bắc Giang](https://example.org/grdp-2024), "
             "[Bắc Ninh](https://example.org/grdp-2024))") in vi
     assert "+20.4% on 2024 (derived, the sum of the former provinces: [Bac Giang](https://example.org/grdp-2024)" in en
     assert "[Tình hình kinh tế - xã hội 9 tháng đầu năm 2025](reports/2025-9M/index.md)" in vi

@@ -51,6 +51,15 @@ def number(value, decimals: int, lang: str, signed: bool = False) -> str:
     return text
 
 
+def quantity(value, decimals: int, unit, lang: str, escape=str) -> str:
+    """A figure with its unit in words, joined as the language writes them: "522.000 tỷ đồng", "10,27%"
+    (the ``quantities`` section: a pattern a unit, else ``default``). ``escape`` is applied to the unit's
+    words (a number needs none)."""
+    patterns = words(lang)["quantities"]
+    return unicodedata.normalize("NFC", patterns.get(unit, patterns["default"]).format(
+        value=number(value, decimals, lang), unit=escape(label(lang, "units", unit))))
+
+
 def date(value, lang: str) -> str:
     from babel.dates import format_date
 

@@ -54,6 +54,7 @@ def environment(lang: str, periods_key: int = 0) -> jinja2.Environment:
     )
     env.filters.update(
         num=lambda value, decimals=0, signed=False: _number(i18n.number(value, decimals, lang, signed)),
+        quantity=lambda value, decimals, unit: Markup(i18n.quantity(value, decimals, unit, lang, escape=markdown.escape)),
         date=lambda value: i18n.date(value, lang),
         name=lambda row, prefix="name": row.get(f"{prefix}_{lang}") or row.get(f"{prefix}_{settings.DEFAULT_LANGUAGE}"),
         raw=lambda value: Markup(value),  # only for HTML the build made (chart snippets)

@@ -117,10 +117,9 @@ def change_text(row: dict, lang: str) -> Markup:
 
 def figure_text(row: dict, lang: str) -> Markup:
     """A figure with its unit ("45.800,0 triệu USD"); a rank as a rank ("hạng 8")."""
-    value = i18n.number(row["value"], row["decimals"], lang)
     if row["unit"] == "rank":
-        return Markup(i18n.t(lang, "report.rank_value", value=value))
-    return Markup(f"{value} {markdown.escape(i18n.label(lang, 'units', row['unit']))}")
+        return Markup(i18n.t(lang, "report.rank_value", value=i18n.number(row["value"], row["decimals"], lang)))
+    return Markup(i18n.quantity(row["value"], row["decimals"], row["unit"], lang, escape=markdown.escape))
 
 
 def target_text(row: dict, lang: str, site: Site) -> Markup:
@@ -128,10 +127,9 @@ def target_text(row: dict, lang: str, site: Site) -> Markup:
     Our words, Babel's numbers and labels from the translation files, each label escaped."""
     if row["target_value"] is None:
         return Markup("")
-    unit = markdown.escape(i18n.label(lang, "units", row["unit"]))
+    quantity = i18n.quantity(row["target_value"], row["decimals"], row["unit"], lang, escape=markdown.escape)
     period = markdown.escape(site.period_label(row["target_period"], lang))
-    text = i18n.t(lang, "report.target_value", value=i18n.number(row["target_value"], row["decimals"], lang),
-                  unit=unit, period=period)
+    text = i18n.t(lang, "report.target_value", quantity=quantity, period=period)
     if row["target_reached_pct"] is not None:
         text += i18n.t(lang, "report.target_reached", value=i18n.number(row["target_reached_pct"], 1, lang))
     return Markup(text)
