@@ -73,18 +73,18 @@ def test_home_shows_a_tile_a_headline_indicator_on_a_phone(page, site):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_home_figures_are_written_in_the_pages_language(page, lang):
     from build_scripts import db, settings
+    from build_scripts.pages.site import Site
 
     con = db.load_package(settings.PACKAGE_DIR)
-    themes = [row["theme"] for row in db.query(con, "indicators_with_figures", themes=[])]
-    latest = {r["indicator_id"]: r for r in db.query(con, "unit_latest", unit_id=settings.FOCUS_UNIT, themes=themes)}
+    site = Site.load(con, settings.PACKAGE_DIR, Path("unused"))  # prepares the page tables unit_latest reads
+    latest = {r["indicator_id"]: r for r in site.q("unit_latest", unit_id=settings.FOCUS_UNIT, themes=site.themes)}
     row = latest["grdp_current"]
     page.goto(page.base + ("" if lang == "vi" else "en/"))
     tile = page.locator(".grid.cards li", has=page.locator("a[href*='indicators/grdp_current/']")).first
     text = tile.inner_text()
     assert i18n.number(row["value"], row["decimals"], lang) in text
     assert i18n.label(lang, "units", row["unit"]) in text
-    periods = {p["period"]: p for p in db.query(con, "periods")}
-    assert i18n.period(periods[row["period"]], lang) in text  # "năm 2025", "2025"
+    assert i18n.period(site.periods[row["period"]], lang) in text  # "năm 2025", "2025"
 
 
 def test_the_latest_report_opens_from_the_home_page(page):
