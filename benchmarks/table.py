@@ -44,6 +44,7 @@ def _rows(case: dict, by_name: dict) -> dict[str, str]:
     row["ratio to half the data, CPU"] = _ratio(b["cpu"], half["build"]["cpu"]) if half else ""
     row["peak memory: process tree (budget 1 GB)"] = f"{b['tree_mb']:,.0f} MB"
     row["peak memory: largest process"] = f"{b['maxrss_mb']:,.0f} MB"
+    row["peak memory: bare mkdocs build"] = f"{bare['tree_mb']:,.0f} MB"
     row["site size"] = f"{site['site_bytes'] / MB:,.1f} MB, {site['site_files']:,} files"
     row["HTML pages"] = f"{site.get('pages', 0):,}"
     row["median HTML page"] = _kb(site.get("page_median_bytes"))
