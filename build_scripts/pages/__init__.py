@@ -83,6 +83,7 @@ def generate(site: Site, progress: Callable[[str, int], None] | None = None, wor
 
         context = multiprocessing.get_context("spawn")  # no fork of a process holding a DuckDB database
         init = (str(site.package_dir), str(site.out_dir), site.focus_id, settings.CHARTS, site.research is not None)
+        site.release()  # the workers load their own database: the waiting parent keeps none
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=init) as pool:
             for done in pool.map(_run_group, groups(todo), chunksize=2):
                 for name, n in done:
