@@ -6,6 +6,7 @@ MkDocs into a folder next to the site, and swap it in only when every step succe
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -112,6 +113,8 @@ def _generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progr
     counts = generate(site, progress=lambda name, n: progress.step(f"{name}: {n} pages"))
     progress.done(f"{sum(counts.values())} pages")
     con.close()
+    del site  # MkDocs holds every page in memory: the pages' model is not needed any more
+    gc.collect()
 
     progress.phase("mkdocs")
     missing: list[str] = []
