@@ -14,6 +14,7 @@ def add_arguments(parser):
 def run(args) -> int:
     import functools
     import http.server
+    import signal
     import sys
     from pathlib import Path
 
@@ -35,6 +36,9 @@ def run(args) -> int:
     except OSError as error:
         print(f"serve: cannot listen on {settings.SERVE_HOST}:{args.port}: {error.strerror}", file=sys.stderr)
         return 1
+    # Ctrl-C (and a SIGTERM) stop the server cleanly, even when started by a process that ignores SIGINT
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     print(f"serving {site_dir} at http://{settings.SERVE_HOST}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
     try:
         server.serve_forever()
