@@ -203,18 +203,24 @@ def test_chart_figures_pass_axe(site, browser):
         context.close()
 
 
-def test_charts_redraw_after_instant_navigation(site, browser):
-    """mkdocs-material's instant navigation swaps the page body and emits document$: charts on the new
-    body are drawn, the views of the old one are finalised."""
+def instant_navigation_page(browser):
+    """A phone-sized page that records errors, with a stand-in for mkdocs-material's document$ (an RxJS
+    subject): subscribe calls back now and on next()."""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    # A stand-in for material's document$ (an RxJS subject): subscribe calls back now and on next().
     page.add_init_script("""window.document$ = {subscribers: [],
         subscribe(fn) { this.subscribers.push(fn); fn(document); },
         next() { this.subscribers.forEach(fn => fn(document)); }};""")
+    return context, page, errors
+
+
+def test_charts_redraw_after_instant_navigation(site, browser):
+    """mkdocs-material's instant navigation swaps the page body and emits document$: charts on the new
+    body are drawn, the views of the old one are finalised."""
+    context, page, errors = instant_navigation_page(browser)
     try:
         page.goto(f"{site}/vi/grdp/")
         page.wait_for_function(DRAWN, timeout=20_000)
@@ -242,14 +248,7 @@ FIRST_BAR = """() => { const marks = Array.from(document.querySelectorAll('.bn-f
 def test_period_select_redraws_both_charts_also_after_instant_navigation(site, browser):
     """The charts bind to the page's <select> when they are embedded; after an instant navigation (the body
     swapped, document$ emitted) the new charts bind to the new page's select, the old views are finalised."""
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.add_init_script("""window.document$ = {subscribers: [],
-        subscribe(fn) { this.subscribers.push(fn); fn(document); },
-        next() { this.subscribers.forEach(fn => fn(document)); }};""")
+    context, page, errors = instant_navigation_page(browser)
     try:
         page.goto(f"{site}/vi/periods/")
         page.wait_for_function("document.querySelectorAll('.bn-chart[data-bn-state=drawn]').length === 2", timeout=20_000)
