@@ -5,10 +5,7 @@ the SVG images without JavaScript and in print."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -67,13 +64,8 @@ def site(tmp_path_factory):
                    for name, (chart, text) in charts.items()]
         (page_dir / "index.html").write_text(PAGE.format(lang=lang, figures="".join(figures)), encoding="utf-8")
     _periods_page(root / "vi" / "periods")
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with bs.serve(root) as url:
+        yield url.rstrip("/")
 
 
 # The indicator page's comparison for a chosen period: a <select> in the page, two charts bound to it.
@@ -98,11 +90,6 @@ def _periods_page(page_dir: Path) -> None:
                for name, chart in charts.items()]
     (page_dir / "index.html").write_text(PAGE.format(lang="vi", figures=PERIOD_CONTROL + "".join(figures)),
                                          encoding="utf-8")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")

@@ -6,19 +6,18 @@ hook, serves it and types into its search box in Chromium, as a reader would.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from build_scripts import search_folding
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
+import browser_support as bs  # noqa: E402
 
 
 def test_fold_removes_every_vietnamese_diacritic_and_keeps_the_letters():
@@ -48,13 +47,6 @@ def test_index_entries_get_their_folded_words_and_the_config_declares_the_fields
     assert search_folding.add_plain_fields(json.loads(json.dumps(out))) == out  # twice changes nothing
 
 
-def _serve(root: Path):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.mark.browser
 @pytest.mark.xdist_group("browser")
 def test_typing_without_diacritics_finds_the_page_in_a_browser(tmp_path, chromium_browser):
@@ -69,20 +61,17 @@ def test_typing_without_diacritics_finds_the_page_in_a_browser(tmp_path, chromiu
         f"plugins:\n  - search\nhooks:\n  - {hook}\n", encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "mkdocs.yml"),
                     "-d", str(tmp_path / "site")], check=True, cwd=tmp_path)
-    server = _serve(tmp_path / "site")
-    try:
+    with bs.serve(tmp_path / "site") as url:
         context = chromium_browser.new_context(viewport={"width": 390, "height": 844})  # a phone
         page = context.new_page()
         found = {}
         for query in ("bac ninh", "Bắc Ninh", "tang truong", "ha noi"):
-            page.goto(f"http://127.0.0.1:{server.server_port}/")
+            page.goto(url)
             page.locator("label.md-header__button[for=__search]").click()
             page.locator("input.md-search__input").press_sequentially(query, delay=20)  # as typed
             page.wait_for_selector(".md-search-result__item", timeout=10000)
             found[query] = page.locator(".md-search-result").inner_text()
         context.close()
-    finally:
-        server.shutdown()
     assert "Bắc Ninh" in found["bac ninh"]
     assert "Không: bac" not in found["bac ninh"]  # without the hook only "ninh" matches and "bac" is listed as missing
     assert "Bắc Ninh" in found["Bắc Ninh"]

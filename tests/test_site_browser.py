@@ -4,11 +4,8 @@ the site's own files, switches language, requests nothing outside the site, and 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -20,11 +17,6 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site-build")]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -39,11 +31,8 @@ def base_url(tmp_path_factory):
                              "--site-dir", str(root / "site"), "--build-dir", str(root / "build")],
                             capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with bs.serve(root / "site") as url:
+        yield url.rstrip("/")
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,7 @@ def run(args) -> int:
         return 1
     handler = functools.partial(_QuietHandler, directory=str(site_dir.resolve()))
     try:
-        server = http.server.ThreadingHTTPServer((settings.SERVE_HOST, args.port), handler)
+        server = QuietServer((settings.SERVE_HOST, args.port), handler)
     except OSError as error:
         print(f"serve: cannot listen on {settings.SERVE_HOST}:{args.port}: {error.strerror}", file=sys.stderr)
         return 1
@@ -47,6 +47,26 @@ def run(args) -> int:
     finally:
         server.server_close()
     return 0
+
+
+def _server_base():
+    import http.server
+
+    return http.server.ThreadingHTTPServer
+
+
+class QuietServer(_server_base()):
+    """A threading HTTP server that says nothing when a browser hangs up on a file still being sent (it
+    does so whenever a page is left before it has loaded): that is no error of the site."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        import sys
+
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
 
 
 def _handler_base():
