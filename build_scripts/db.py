@@ -20,6 +20,7 @@ INTERMEDIATE = ("int_observations",)
 # What many page queries share, built once a connection by prepare_pages (Site.load) after the comparable
 # series of build_scripts/reform, which int_outcomes reads.
 PAGE_INTERMEDIATE = ("int_outcomes", "int_province_ranks", "int_derived_parts")
+DATABASE = "portal"  # the name of load_package's database
 
 
 @lru_cache(maxsize=None)
@@ -33,10 +34,14 @@ def resource_paths(package_dir: Path) -> dict[str, Path]:
 
 
 def load_package(package_dir: Path):
-    """An in-memory DuckDB connection with stg_<resource> tables and the intermediate views."""
+    """An in-memory DuckDB connection with stg_<resource> tables and the intermediate tables."""
     import duckdb
 
     con = duckdb.connect(":memory:")
+    # Tables live in an in-memory database that stores them compressed once checkpointed (compact): at
+    # 200x34x20 a page worker's tables take 15 MB instead of 160 MB, and its queries run as fast.
+    con.execute(f"ATTACH ':memory:' AS {DATABASE} (COMPRESS)")
+    con.execute(f"USE {DATABASE}")
     con.execute("SET threads TO 1")  # deterministic row order where a query does not sort
     con.execute(settings.PERIOD_MACROS.read_text(encoding="utf-8"))
     paths = resource_paths(package_dir)
@@ -44,6 +49,14 @@ def load_package(package_dir: Path):
         con.execute(sql_text(f"stg_{name}"), {"path": str(paths[name])})
     for name in INTERMEDIATE:
         con.execute(sql_text(name))
+    return compact(con)
+
+
+def compact(con):
+    """Write the tables created since the last call in their compressed form (a checkpoint of the in-memory
+    database of load_package); call it after creating tables. Another connection is left as it is. Returns con."""
+    if con.execute("SELECT current_database()").fetchone()[0] == DATABASE:
+        con.execute(f"CHECKPOINT {DATABASE}")
     return con
 
 
@@ -51,7 +64,7 @@ def prepare_pages(con):
     """Create the page tables of PAGE_INTERMEDIATE in con (which holds the comparable series); returns con."""
     for name in PAGE_INTERMEDIATE:
         con.execute(sql_text(name))
-    return con
+    return compact(con)
 
 
 @lru_cache(maxsize=None)

@@ -13,6 +13,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from build_scripts import db
+
 HERE = Path(__file__).resolve().parent
 SQL_DIR = HERE / "sql"
 RESOURCE_FILE = HERE / "observations_comparable.resource.json"
@@ -42,7 +44,7 @@ def prepare(con):
         pass
     for name in BUILT:
         con.execute(sql_text(name))
-    return con
+    return db.compact(con)
 
 
 def _rows(con, name: str, **params) -> list[dict]:

@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from build_scripts import settings
+from build_scripts import db, settings
 
 HERE = Path(__file__).resolve().parent
 API_VERSION = "v1"
@@ -34,6 +34,7 @@ def ensure_long(con) -> None:
         con.table(LONG_TABLE)
     except duckdb.CatalogException:
         con.execute(sql_text("long_observations"))
+        db.compact(con)
 
 
 def relation(con, name: str, **params):

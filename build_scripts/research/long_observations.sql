@@ -1,7 +1,7 @@
--- research_long (a temporary table, made once a build): every published figure in long format (one row a figure), the columns of the
+-- research_long (a table made once a connection, stored compressed by db.compact): every published figure in long format (one row a figure), the columns of the
 -- per-indicator and per-unit downloads in their published order. `shown` is the figure the site shows
 -- (int_observations decides it: most final status, then the most recently published source).
-CREATE OR REPLACE TEMP TABLE research_long AS
+CREATE OR REPLACE TABLE research_long AS
 SELECT
     o.unit_id,
     u.name_vi AS unit_name_vi,
