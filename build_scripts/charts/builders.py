@@ -252,7 +252,7 @@ def _ranking(name: str, data: list[dict], labels: dict, x_title: str, fmt: str, 
         label_x="max(datum.value, 0)",  # values are written right of the bar, or of zero for a negative bar
     ).encode(
         y=alt.Y("name:N", title=None, scale=y_scale, sort=y_sort if y_sort is not None else alt.Undefined,
-                axis=alt.Axis(labelLimit=140, labelFontWeight={
+                axis=alt.Axis(labelLimit=0, labelFontWeight={  # a province's name is never cut: the axis widens
                     "condition": {"test": is_focus, "value": "bold"}, "value": "normal"}, ticks=False, domain=False)),
         x=alt.X("value:Q", title=x_title, axis=alt.Axis(format=AXIS_FORMAT, tickCount=4, orient="top")),
         tooltip=[alt.Tooltip("name:N", title=check.label(name, labels, "name", optional=True) or " "),

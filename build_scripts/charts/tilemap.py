@@ -164,8 +164,11 @@ def _map(name: str, data: list[dict], base, labels: dict, decimals: int, *, whit
         layers.append(base.transform_filter("datum.focus").mark_rect(
             fill=None, stroke=theme.TEXT, strokeWidth=2.5, aria=False).encode(**tile))
     tile_width = max(TILE_WIDTH, min(TILE_MAX_WIDTH, PHONE_PLOT_WIDTH // cols))
-    layers.append(base.mark_text(fontSize=9, baseline="middle", align="center", limit=tile_width - 4,
-                                 lineBreak="\n", aria=False, fontWeight=alt.ExprRef("datum.focus ? 'bold' : 'normal'")).encode(
+    # A limit only where a line of a label is longer than two_lines makes them (one long word): measuring
+    # for it costs a third of the map's render time, and a line of LABEL_LINE characters of a name fits a tile.
+    long_line = any(len(line) > LABEL_LINE for r in data for line in r["label"].split("\n"))
+    layers.append(base.mark_text(fontSize=9, baseline="middle", align="center",
+                                 limit=tile_width - 4 if long_line else alt.Undefined, lineBreak="\n", aria=False, fontWeight=alt.ExprRef("datum.focus ? 'bold' : 'normal'")).encode(
         x=x("xm"), y=y("ym"), text="label:N",
         color=alt.condition(white_test, alt.value(theme.WHITE), alt.value(theme.TEXT)),
     ))
