@@ -1,4 +1,4 @@
-"""Pure chart builders: rows in, Altair chart out, no I/O. Words come in ``labels`` (already translated);
+"""Pure chart builders: rows in, Vega-Lite spec (a dict, built with Altair) out, no I/O. Words come in ``labels`` (already translated);
 numbers are formatted by d3 format strings that the page's locale turns into 1.234,5 (vi) or 1,234.5 (en).
 
 Every builder sorts its rows, so the same rows in any order give the same spec."""
@@ -19,15 +19,23 @@ SERIES_HEIGHT = 260
 SERIES_PADDING = 18  # pixels left and right of the first and last periods, so their points are not cut
 TARGET_SHIFT = 9     # pixels a target moves right of an outcome of the same period
 RANKING_STEP = 20
+ROWS = "rows"  # the name of a chart's rows while Altair builds it (rows_chart, finish)
 
 
 def _fit_width() -> dict:
     return {"autosize": {"contains": "padding", "resize": True, "type": "fit-x"}}
 
 
-def finish(chart: alt.TopLevelMixin, labels: dict, chart_name: str, *, fit: bool = True, usermeta: dict | None = None):
-    """Title, description (read out as the SVG's aria-label), kind (and any other usermeta: what
-    charts.js reads) and the shared configuration."""
+def rows_chart() -> alt.Chart:
+    """An Altair chart of the builder's rows, named only: finish() puts the rows into the spec. Altair
+    copies a chart's data at every method call and hashes it in to_dict; the rows never pass through it."""
+    return alt.Chart(alt.NamedData(name=ROWS))
+
+
+def finish(chart: alt.TopLevelMixin, values: list[dict], labels: dict, chart_name: str, *, fit: bool = True,
+           usermeta: dict | None = None) -> dict:
+    """The Vega-Lite spec: the chart with its rows (``values``) inline, its title, description (read out as
+    the SVG's aria-label), kind (and any other usermeta: what charts.js reads) and the shared configuration."""
     props = {"usermeta": {**(usermeta or {}), "kind": chart_name.replace(" ", "_")}}
     title = check.label(chart_name, labels, "title", optional=True)
     description = check.label(chart_name, labels, "description", optional=True) or title
@@ -38,9 +46,14 @@ def finish(chart: alt.TopLevelMixin, labels: dict, chart_name: str, *, fit: bool
     if fit:
         props.update(width="container", **_fit_width())
     config = theme.config()
-    # One .properties and one .configure: each Altair call copies the whole chart, data included.
-    return chart.properties(**props).configure(
-        **{k: config[k] for k in ("background", "font", "axis", "legend", "title", "view", "text") if k in config})
+    # One .properties and one .configure: each Altair call copies the whole chart.
+    spec = chart.properties(**props).configure(
+        **{k: config[k] for k in ("background", "font", "axis", "legend", "title", "view", "text") if k in config}
+    ).to_dict(validate=False)  # tests/test_charts.py validates every spec against the schema
+    if spec.get("data") != {"name": ROWS}:
+        raise check.ChartInputError(f"{chart_name} chart: its layers must all draw the rows of rows_chart()")
+    spec["data"] = {"values": values}
+    return spec
 
 
 # --- a unit over time ------------------------------------------------------------------------------
@@ -90,7 +103,7 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
     legend = alt.Legend(title=check.label(name, labels, "legend_title", optional=True), symbolStrokeWidth=2,
                         direction="vertical")  # one entry a line: long Vietnamese labels fit a phone
 
-    base = alt.Chart(alt.Data(values=data)).transform_calculate(
+    base = rows_chart().transform_calculate(
         desc=f"datum.period_label + ' · ' + datum.series + ': ' + format(datum.value, {json.dumps(fmt)})",
     ).encode(
         x=alt.X("end_date:T", title=None, scale=alt.Scale(type="utc", padding=SERIES_PADDING, nice=False),
@@ -117,7 +130,7 @@ def series_chart(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1
     )
     layers = [line, marks] if any(k != "target" for k in present) else [marks]
     chart = alt.layer(*layers).properties(height=SERIES_HEIGHT)
-    return finish(chart, labels, name)
+    return finish(chart, data, labels, name)
 
 
 def _utc_date(iso: str) -> alt.DateTime:
@@ -244,7 +257,7 @@ def _ranking(name: str, data: list[dict], labels: dict, x_title: str, fmt: str, 
              y_scale, y_sort, height, param=None, usermeta=None):
     focus_names = list(dict.fromkeys(r["name"] for r in data if r["focus"]))
     is_focus = " || ".join(f"datum.value === {json.dumps(n, ensure_ascii=False)}" for n in focus_names) or "false"
-    base = alt.Chart(alt.Data(values=data))
+    base = rows_chart()
     if param is not None:
         base = base.transform_filter(PERIOD_FILTER)
     base = base.transform_calculate(
@@ -272,7 +285,7 @@ def _ranking(name: str, data: list[dict], labels: dict, x_title: str, fmt: str, 
     if param is not None:
         chart = chart.add_params(param)
     chart = chart.properties(height=height, padding={"bottom": 5, "left": 5, "right": 8 + 7 * longest, "top": 5})
-    return finish(chart, labels, name, usermeta=usermeta)
+    return finish(chart, data, labels, name, usermeta=usermeta)
 
 
 # --- the tile-grid map: build_scripts/charts/tilemap.py ------------------------------------------

@@ -86,7 +86,9 @@ def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
         domain = [low, high]
     else:
         white_test, domain = "false", None
-    base = alt.Chart(alt.Data(values=data))
+    from .builders import rows_chart  # builders imports this module
+
+    base = rows_chart()
     return _map(name, data, base, labels, decimals, white_test=white_test, domain=domain,
                 any_value=bool(values), any_missing=len(values) < len(data))
 
@@ -110,7 +112,9 @@ def tile_periods_map(rows: list[dict], lang: str, labels: dict, *, decimals: int
     values = [r["value"] for r in data if r["value"] is not None]
     n = len(theme.SEQUENTIAL) - 1
     i = theme.DARK_FROM - 1
-    base = alt.Chart(alt.Data(values=data)).transform_filter(f"datum.period === {param.name}").transform_joinaggregate(
+    from .builders import rows_chart  # builders imports this module
+
+    base = rows_chart().transform_filter(f"datum.period === {param.name}").transform_joinaggregate(
         lo="min(value)", hi="max(value)")
     white_test = f"datum.value !== null && datum.value >= ({i + 1} * datum.hi - ({i - n}) * datum.lo) / {n + 1}"
     return _map(name, data, base, labels, decimals, white_test=white_test, domain=None, any_value=bool(values),
@@ -119,7 +123,7 @@ def tile_periods_map(rows: list[dict], lang: str, labels: dict, *, decimals: int
 
 def _map(name: str, data: list[dict], base, labels: dict, decimals: int, *, white_test: str, domain,
          any_value: bool, any_missing: bool, param=None, usermeta=None):
-    from .builders import finish  # the shared title, description and configuration
+    from .builders import finish  # the shared title, description, configuration and rows
 
     legend_title = check.label(name, labels, "legend")
     no_data = check.label(name, labels, "no_data")
@@ -176,4 +180,4 @@ def _map(name: str, data: list[dict], base, labels: dict, decimals: int, *, whit
     if param is not None:
         chart = chart.add_params(param)
     chart = chart.properties(width=cols * tile_width, height=lines * TILE_HEIGHT)
-    return finish(chart, labels, name, fit=False, usermeta=usermeta)
+    return finish(chart, data, labels, name, fit=False, usermeta=usermeta)

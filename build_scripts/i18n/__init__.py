@@ -36,6 +36,14 @@ def label(lang: str, section: str, code) -> str:
     return str(words(lang).get(section, {}).get(code, code))
 
 
+@lru_cache(maxsize=None)
+def locale(lang: str):
+    """Babel's Locale of a language, parsed once (a locale given by name is parsed again every call)."""
+    from babel import Locale
+
+    return Locale.parse(lang)
+
+
 def number(value, decimals: int, lang: str, signed: bool = False) -> str:
     from babel.numbers import format_decimal
 
@@ -43,7 +51,7 @@ def number(value, decimals: int, lang: str, signed: bool = False) -> str:
         return ""
     decimals = int(decimals or 0)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(round(float(value), decimals) + 0.0, format=pattern, locale=lang)
+    text = format_decimal(round(float(value), decimals) + 0.0, format=pattern, locale=locale(lang))
     if text.startswith("-") and not any(c in "123456789" for c in text):
         text = text[1:]  # no "-0,0"
     if signed and not text.startswith("-") and any(c in "123456789" for c in text):
@@ -65,7 +73,7 @@ def date(value, lang: str) -> str:
 
     if value is None:
         return ""
-    return format_date(value, format=words(lang)["date_format"], locale=lang)
+    return format_date(value, format=words(lang)["date_format"], locale=locale(lang))
 
 
 def period(info: dict, lang: str) -> str:

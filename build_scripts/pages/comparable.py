@@ -23,7 +23,7 @@ def applies(unit: dict) -> bool:
 
 def names_text(parts: list[dict], lang: str) -> str:
     """The former provinces' names as a list in the language: "Bắc Giang và Bắc Ninh"."""
-    return format_list([part[f"name_{lang}"] for part in parts], locale=lang)
+    return format_list([part[f"name_{lang}"] for part in parts], locale=i18n.locale(lang))
 
 
 def with_links(parts: list[dict], site: Site, here: str) -> list[dict]:

@@ -6,9 +6,10 @@ Built once a build (``Site.load``); page modules ask it for rows by query name a
 from __future__ import annotations
 
 import json
-import os
+import posixpath
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from build_scripts import db, i18n, settings
@@ -88,11 +89,12 @@ class Site:
     def focus_ids(self) -> list[str]:
         return [u["unit_id"] for u in self.focus_units]
 
-    @property
+    # Made once: a province page looks indicators and units up thousands of times, and neither list changes.
+    @cached_property
     def indicators_by_id(self) -> dict[str, dict]:
         return {i["indicator_id"]: i for i in self.indicators}
 
-    @property
+    @cached_property
     def units_by_id(self) -> dict[str, dict]:
         return {u["unit_id"]: u for u in self.units}
 
@@ -118,9 +120,16 @@ def page_file(directory: str, lang: str) -> str:
 
 
 def href(from_dir: str, to: str) -> str:
-    """A relative link from the page in from_dir to a page directory (its index.md) or a file."""
+    """A relative link from the page in from_dir to a page directory (its index.md) or a file: what
+    os.path.relpath gives for two site paths, from their parts alone (relpath asks for the working
+    directory twice a call; pages make millions of links)."""
     target = to if "." in to.rsplit("/", 1)[-1] else (f"{to}/index.md" if to else "index.md")
-    return os.path.relpath(target, from_dir or ".").replace(os.sep, "/")
+    base = [p for p in posixpath.normpath(from_dir or ".").split("/") if p != "."]
+    parts = posixpath.normpath(target).split("/")
+    common = 0
+    while common < min(len(base), len(parts)) and base[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
 def _enum(descriptor: dict, resource: str, field_name: str) -> list[str]:

@@ -39,32 +39,37 @@ def directory(key: str) -> str:
     return f"sources/{key}"
 
 
-def page_rows(site: Site, source_id: str, here: str, lang: str) -> list[dict]:
+def page_rows(site: Site, source_id: str, lang: str) -> list[dict]:
     """One row an indicator and unit, its figures in time order (as source_figure_rows.sql counts them)."""
-    units, indicators = site.units_by_id, site.indicators_by_id
     rows = []
     figures = site.q("source_page_figures", source_id=source_id, themes=site.themes)
-    for (indicator_id, unit_id), group in groupby(figures, key=lambda r: (r["indicator_id"], r["unit_id"])):
+    for _, group in groupby(figures, key=lambda r: (r["indicator_id"], r["unit_id"])):
         group = list(group)
-        first = group[0]
-        rows.append({**first, "figures": group,
-                     "indicator_href": href(here, f"indicators/{indicator_id}") if indicator_id in indicators else None,
-                     "unit_href": href(here, f"provinces/{unit_id}") if unit_id in units else None,
-                     "unit_label": i18n.label(lang, "units", first["unit"])})
+        rows.append({**group[0], "figures": group, "unit_label": i18n.label(lang, "units", group[0]["unit"])})
     return rows
+
+
+def with_links(site: Site, rows: list[dict], here: str) -> list[dict]:
+    """The rows a part shows, with links to their indicator's and unit's pages (made for these rows only:
+    a source of thousands of rows is cut into parts that each link a few hundred)."""
+    units, indicators = site.units_by_id, site.indicators_by_id
+    return [{**row,
+             "indicator_href": href(here, f"indicators/{row['indicator_id']}") if row["indicator_id"] in indicators else None,
+             "unit_href": href(here, f"provinces/{row['unit_id']}") if row["unit_id"] in units else None}
+            for row in rows]
 
 
 def model(site: Site, key: str, lang: str) -> dict:
     here = directory(key)
     source_id, n = parts.split_key(key)
     source = next(s for s in sources.source_rows(site) if s["source_id"] == source_id)
-    rows = page_rows(site, source_id, here, lang)
+    rows = page_rows(site, source_id, lang)
     cut = parts.pack([row_weight(len(r["indicator_name_vi"]) + len(r["name_vi"]), len(r["figures"])) for r in rows])
     return {
         "source": source,
         "page_title": titles.front_matter_title((source.get("title") or source.get("publisher") or source_id) + (
             f" ({i18n.t(lang, 'split.part_of', n=n, count=len(cut))})" if len(cut) > 1 else "")),
-        "rows": [rows[i] for i in cut[n - 1]],
+        "rows": with_links(site, [rows[i] for i in cut[n - 1]], here),
         "part": n,
         "part_count": len(cut),
         "part_links": parts.links(here, f"sources/{source_id}", len(cut), n, href),
