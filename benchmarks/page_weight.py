@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests" / "browser"))
+sys.path[:0] = [str(REPO), str(REPO / "tests" / "browser")]  # run as a script: the repository and the test helpers
 
 import browser_support as bs  # noqa: E402
 
