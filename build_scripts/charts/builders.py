@@ -1,5 +1,6 @@
-"""Pure chart builders: rows in, Vega-Lite spec (a dict, built with Altair) out, no I/O. Words come in ``labels`` (already translated);
-numbers are formatted by d3 format strings that the page's locale turns into 1.234,5 (vi) or 1,234.5 (en).
+"""Pure chart builders: rows in, Vega-Lite spec (a dict, built with Altair) out, no I/O. Words come in
+``labels`` (already translated); numbers are formatted by d3 format strings that the page's locale turns into
+1.234,5 (vi) or 1,234.5 (en).
 
 Every builder sorts its rows, so the same rows in any order give the same spec."""
 

@@ -172,7 +172,8 @@ def _map(name: str, data: list[dict], base, labels: dict, decimals: int, *, whit
     # for it costs a third of the map's render time, and a line of LABEL_LINE characters of a name fits a tile.
     long_line = any(len(line) > LABEL_LINE for r in data for line in r["label"].split("\n"))
     layers.append(base.mark_text(fontSize=9, baseline="middle", align="center",
-                                 limit=tile_width - 4 if long_line else alt.Undefined, lineBreak="\n", aria=False, fontWeight=alt.ExprRef("datum.focus ? 'bold' : 'normal'")).encode(
+                                 limit=tile_width - 4 if long_line else alt.Undefined, lineBreak="\n", aria=False,
+                                 fontWeight=alt.ExprRef("datum.focus ? 'bold' : 'normal'")).encode(
         x=x("xm"), y=y("ym"), text="label:N",
         color=alt.condition(white_test, alt.value(theme.WHITE), alt.value(theme.TEXT)),
     ))

@@ -54,7 +54,8 @@ def with_links(site: Site, rows: list[dict], here: str) -> list[dict]:
     a source of thousands of rows is cut into parts that each link a few hundred)."""
     units, indicators = site.units_by_id, site.indicators_by_id
     return [{**row,
-             "indicator_href": href(here, f"indicators/{row['indicator_id']}") if row["indicator_id"] in indicators else None,
+             "indicator_href": href(here, f"indicators/{row['indicator_id']}")
+             if row["indicator_id"] in indicators else None,
              "unit_href": href(here, f"provinces/{row['unit_id']}") if row["unit_id"] in units else None}
             for row in rows]
 
