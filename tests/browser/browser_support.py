@@ -413,6 +413,27 @@ def visit(browser, url: str, *, run_axe: bool = True) -> Visit:
 # --- axe-core -------------------------------------------------------------------------------------------
 
 
+# The titles of Material's search results, in their order.
+SEARCH_TITLES_JS = """() => Array.from(document.querySelectorAll('.md-search-result__item h1'))
+  .map(h => h.innerText.trim()).filter(Boolean)"""
+
+
+def search(page, query: str, expected: str, timeout_ms: int = 15_000) -> tuple[list[str], str]:
+    """Type ``query`` into Material's search box as a reader does, and wait until a title among the first ten
+    results holds ``expected`` or the time is up (the results follow the typing: "h", "ha", ... each show
+    theirs first). Returns the first ten titles and the text of the results, for the caller to assert on."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    try:
+        page.wait_for_function(f"(expected) => ({SEARCH_TITLES_JS})().slice(0, 10).some(t => t.includes(expected))",
+                               arg=expected, timeout=timeout_ms)
+    except PlaywrightTimeout:
+        pass  # the caller's assertion shows what the results were
+    return page.evaluate(SEARCH_TITLES_JS)[:10], page.locator(".md-search-result").inner_text()
+
+
 def axe_violations(page, context: dict | None = None) -> list[dict]:
     """axe-core's violations on the page as it is now (axe.min.js shipped by axe-playwright-python);
     context limits the check to parts of the page ({"include": [[selector], ...]})."""
