@@ -1,0 +1,98 @@
+"""The PCI importer (tools/import_pci): parse of the stored VCCI pages, rows in the package, determinism, and
+refusal of a raw file that no longer matches ORIGIN.csv. Runs on copies in tmp_path."""
+import csv
+import shutil
+from pathlib import Path
+
+from tools.import_pci.__main__ import main
+from tools.import_pci.parse import parse
+
+REPO = Path(__file__).resolve().parent.parent
+RAW = REPO / "tools" / "import_pci" / "raw"
+PACKAGE = REPO / "datapackage"
+
+
+def cell(page, indicator, year):
+    found = [c["value"] for c in page["cells"] if c["indicator"] == indicator and c["year"] == year]
+    return found[0] if found else None
+
+
+def copies(tmp_path):
+    raw, package = tmp_path / "raw", tmp_path / "datapackage"
+    shutil.copytree(RAW, raw)
+    package.mkdir()
+    shutil.copy(PACKAGE / "datapackage.json", package / "datapackage.json")
+    shutil.copy(PACKAGE / "README.md", package / "README.md")
+    shutil.copytree(PACKAGE / "data", package / "data")
+    return raw, package
+
+
+def snapshot(package):
+    return {p.relative_to(package): p.read_bytes() for p in sorted(package.rglob("*")) if p.is_file()}
+
+
+def rows(package, name):
+    with (package / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_parse_matches_cells_checked_by_hand():
+    page = parse(RAW / "phu-tho.txt")
+    assert page["language"] == "en" and page["title"] == "PCI of provinces – Phu Tho"
+    assert cell(page, "pci_score", "2019") == "65.54" and cell(page, "pci_rank", "2019") == "26"
+    assert cell(page, "pci_score", "2022") == "66.30" and cell(page, "pci_rank", "2022") == "24"
+    assert cell(page, "pci_subindex_entry_costs", "2006") == "8.32"
+    assert cell(page, "pci_subindex_labour_training", "2008") == "3.61"
+    assert cell(page, "pci_subindex_law_and_order", "2012") == "2.95"
+    assert cell(page, "pci_subindex_policy_bias", "2012") is None        # printed N/A
+    assert {s["year"] for s in page["skipped"] if s["reason"].startswith("N/A")} == {"2009", "2010", "2011", "2012"}
+    assert page["disagreements"] == [] and page["compared"] > 0
+
+    vi = parse(RAW / "bac-giang.txt")
+    assert vi["language"] == "vi" and vi["title"] == "PCI của tỉnh – Bắc Giang"
+    assert cell(vi, "pci_score", "2022") == "72.80" and cell(vi, "pci_rank", "2022") == "2"
+    assert cell(vi, "pci_subindex_law_and_order", "2022") == "8.60"
+    assert cell(vi, "pci_subindex_business_support", "2008") == "2.85"
+    assert cell(vi, "pci_subindex_policy_bias", "2006") is None
+
+    hp = parse(RAW / "hai-phong.txt")
+    assert cell(hp, "pci_score", "2019") == "68.73" and cell(hp, "pci_rank", "2019") == "10"
+
+
+def test_package_holds_every_parsed_cell_and_a_second_run_is_identical(tmp_path, capsys):
+    raw, package = copies(tmp_path)
+    args = ["--raw", str(raw), "--package", str(package)]
+    assert main(args) == 0
+    assert capsys.readouterr().out.startswith("pci: ")
+    first = snapshot(package)
+    observations = {(o["unit_id"], o["indicator_id"], o["period"], o["source_id"]): o for o in rows(package, "observations")}
+    sources = {s["source_id"]: s for s in rows(package, "sources")}
+    for name in sorted(p.name for p in raw.glob("*.txt")):
+        slug = name[:-4]
+        page = parse(raw / name)
+        assert sources[f"pci-vcci-{slug}"]["title"] == page["title"]
+        assert sources[f"pci-vcci-{slug}"]["kind"] == "research"
+        for c in page["cells"]:
+            unit = ("ha-noi-pre2008" if slug == "hanoi" and int(c["year"]) < 2008 else f"{slug}-pre2025")
+            o = observations[(unit, c["indicator"], c["year"], f"pci-vcci-{slug}")]
+            assert o["value"] == c["value"] and o["status"] == "actual"
+    assert "<!-- BEGIN PCI import report" in (package / "README.md").read_text(encoding="utf-8")
+    assert main(args) == 0
+    assert snapshot(package) == first
+
+
+def test_a_changed_raw_file_is_refused_and_nothing_is_written(tmp_path, capsys):
+    raw, package = copies(tmp_path)
+    before = snapshot(package)
+    target = raw / "phu-tho.txt"
+    target.write_bytes(target.read_bytes().replace(b"65.54", b"65.55"))
+    assert main(["--raw", str(raw), "--package", str(package)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "phu-tho.txt" in err and "has changed" in err and err.count("\n") == 0
+    assert snapshot(package) == before
+
+    target.unlink()
+    assert main(["--raw", str(raw), "--package", str(package)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "phu-tho.txt" in err and "missing" in err
+    assert snapshot(package) == before
