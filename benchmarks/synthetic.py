@@ -117,7 +117,8 @@ def generate(out: Path, indicators: int = 8, provinces: int = 10, periods: int =
                       "tile_row": p // 21, "tile_col": p % 21, "source_id": src})
         units.append({"unit_id": f"{slug}-pre2025", "name_vi": f"Tỉnh {p}", "name_en": f"Province {p}", "unit_type": "province",
                       "boundary": "pre-2025", "region_id": "region-a", "valid_to": "2025-06-30", "source_id": src})
-        crosswalk.append({"from_unit_id": f"{slug}-pre2025", "to_unit_id": slug, "effective_date": "2025-07-01", "source_id": src})
+        crosswalk.append({"from_unit_id": f"{slug}-pre2025", "to_unit_id": slug, "effective_date": "2025-07-01",
+                          "transfer": "whole", "source_id": src})
     themes = ["growth", "industry", "trade", "population"]
     inds = []
     for i in range(indicators):

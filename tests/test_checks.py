@@ -26,7 +26,41 @@ def post2025_before_reform(pkg):
     post = bp.unit_ids(pkg, boundary="post-2025")
     row = bp.find_row(pkg, "observations", lambda d: d["unit_id"] in post)
     bp.set_cell(pkg, "observations", row, "period", "1900")
-    return "data/observations.csv", row, "period", "reform-boundary"
+    return "data/observations.csv", row, "period", "unit-validity"
+
+
+def backcast_marked_inside_validity(pkg):
+    post = bp.unit_ids(pkg, boundary="post-2025")
+    row = bp.find_row(pkg, "observations", lambda d: d["unit_id"] in post)
+    bp.set_cell(pkg, "observations", row, "backcast", "true")
+    return "data/observations.csv", row, "backcast", "unit-validity"
+
+
+def backcast_marked_outside_validity_passes(pkg):
+    """The one way a figure may precede its unit: marked as the publisher's back-cast (no problem reported)."""
+    post = bp.unit_ids(pkg, boundary="post-2025")
+    row = bp.find_row(pkg, "observations", lambda d: d["unit_id"] in post)
+    bp.set_cell(pkg, "observations", row, "period", "1900")
+    bp.set_cell(pkg, "observations", row, "backcast", "true")
+    return row
+
+
+def whole_transfer_twice(pkg):
+    header, rows = bp.read(pkg, "unit_crosswalk")
+    extra = list(rows[0])
+    extra[header.index("to_unit_id")] = rows[1][header.index("to_unit_id")]
+    extra[header.index("transfer")] = "partial"
+    rows.insert(1, extra)
+    bp.write(pkg, "unit_crosswalk", header, rows)
+    return "data/unit_crosswalk.csv", 3, "from_unit_id", "crosswalk"
+
+
+def whole_transfer_of_a_unit_that_goes_on(pkg):
+    header, rows = bp.read(pkg, "unit_crosswalk")
+    gone = rows[0][header.index("from_unit_id")]
+    row = bp.find_row(pkg, "units", lambda d: d["unit_id"] == gone)
+    bp.set_cell(pkg, "units", row, "valid_to", "")
+    return "data/unit_crosswalk.csv", 2, "from_unit_id", "crosswalk"
 
 
 def validity_order(pkg):
@@ -83,16 +117,16 @@ CASES = {
     "share_range": [cases.share_over_100],
     "negative_level": [cases.negative_level],
     "rank_value": [cases.bad_rank, bad_rank_zero],
-    "pre2025_after_reform": [cases.pre2025_after_reform],
-    "post2025_before_reform": [post2025_before_reform],
+    "unit_validity": [cases.pre2025_after_reform, post2025_before_reform],
+    "backcast_mark": [backcast_marked_inside_validity],
     "source_url": [cases.hostile_url_scheme, cases.hostile_url_text],
     "published_date": [cases.published_not_a_date],
     "validity_order": [validity_order],
     "disagreeing_sources": [disagreeing_sources],
     "tile_unique": [cases.tile_taken],
     "crosswalk_missing": [cases.crosswalk_gap],
-    "crosswalk_repeated": [crosswalk_repeated],
-    "crosswalk_from": [crosswalk_from],
+    "crosswalk_repeated": [crosswalk_repeated, whole_transfer_twice],
+    "crosswalk_from": [crosswalk_from, whole_transfer_of_a_unit_that_goes_on],
     "crosswalk_to": [cases.crosswalk_to_old],
 }
 PAIRS = [(name, breaker) for name, breakers in sorted(CASES.items()) for breaker in breakers]
@@ -169,3 +203,16 @@ def test_a_non_finite_value_is_one_problem_not_three(pkg):
     bp.set_cell(pkg, "observations", row, "value", "-Infinity")
     found = [p.type for p in validate_package(pkg).errors if p.row == row]
     assert found == ["not-finite"]
+
+
+def test_a_backcast_figure_may_precede_its_unit(pkg):
+    row = backcast_marked_outside_validity_passes(pkg)
+    report = validate_package(pkg)
+    assert [p for p in report.problems if p.row == row and p.file == "data/observations.csv"] == []
+
+
+def test_validity_message_names_the_unit_its_dates_and_the_way_out(pkg):
+    file, row, field, _kind = post2025_before_reform(pkg)
+    problem = next(p for p in validate_package(pkg).errors if (p.file, p.row, p.field) == (file, row, field))
+    assert "is valid from 2025-07-01 to today, but period 1900 ends on 1900-12-31" in problem.message
+    assert "set backcast to true" in problem.message

@@ -41,11 +41,19 @@ def indicators():
     return {i["indicator_id"]: i for i in table("indicators")}
 
 
-def test_units_are_the_country_six_regions_and_63_plus_34_provinces(units):
+def test_units_are_the_country_six_regions_the_63_plus_34_provinces_and_13_former_ones(units):
     kinds = Counter((u["unit_type"] if u["unit_type"] in ("country", "region") else "province", u["boundary"])
                     for u in units.values())
     assert kinds == {("country", ""): 1, ("region", ""): 6, ("province", "pre-2025"): 63,
-                     ("province", "post-2025"): 34}
+                     ("province", "post-2025"): 34, ("province", ""): 13}
+    former = {u["unit_id"]: u["valid_to"] for u in units.values() if u["unit_type"] not in ("country", "region")
+              and not u["boundary"]}
+    assert former["ha-bac-pre1997"] == "1996-12-31" and former["ha-tay-pre2008"] == "2008-07-31"
+    assert former["can-tho-pre2004"] == "2003-12-31" and former["hanoi-pre2008"] == "2008-07-31"
+    assert units["bac-ninh-pre2025"]["valid_from"] == "1997-01-01"
+    assert units["hau-giang-pre2025"]["valid_from"] == "2004-01-01"
+    assert units["hanoi-pre2025"]["valid_from"] == "2008-08-01"
+    assert units["vinh-phuc-pre2025"]["valid_from"] == "1997-01-01"
     assert units["viet-nam"]["unit_type"] == "country"
     assert {u["unit_id"] for u in units.values() if u["unit_type"] == "region"} == {
         "red-river-delta", "northern-midlands-and-mountains", "north-central-and-central-coast",
@@ -82,8 +90,8 @@ def test_old_and_new_bac_ninh_are_different_units(units, observations):
 
 
 def test_crosswalk_maps_each_of_the_63_old_provinces_once_to_a_new_one(units):
-    rows = table("unit_crosswalk")
-    assert len(rows) == 63
+    rows = [r for r in table("unit_crosswalk") if r["effective_date"] == "2025-07-01"]
+    assert len(rows) == 63 and {r["transfer"] for r in rows} == {"whole"}
     pre = {u for u, r in units.items() if r["boundary"] == "pre-2025"}
     post = {u for u, r in units.items() if r["boundary"] == "post-2025"}
     assert sorted(r["from_unit_id"] for r in rows) == sorted(pre)
@@ -95,6 +103,19 @@ def test_crosswalk_maps_each_of_the_63_old_provinces_once_to_a_new_one(units):
     sources = {s["source_id"]: s for s in table("sources")}
     (source_id,) = {r["source_id"] for r in rows}
     assert "202/2025/QH15" in sources[source_id]["publisher"]
+
+
+def test_crosswalk_lists_the_splits_of_1997_and_2004_and_the_2008_enlargement_of_hanoi(units):
+    rows = table("unit_crosswalk")
+    events = Counter(r["effective_date"] for r in rows)
+    assert events == {"1997-01-01": 17, "2004-01-01": 6, "2008-08-01": 4, "2025-07-01": 63}
+    by_pair = {(r["from_unit_id"], r["to_unit_id"], r["effective_date"]): r for r in rows}
+    assert by_pair[("ha-bac-pre1997", "bac-ninh-pre2025", "1997-01-01")]["transfer"] == "partial"
+    assert by_pair[("ha-tay-pre2008", "hanoi-pre2025", "2008-08-01")]["transfer"] == "whole"
+    assert by_pair[("vinh-phuc-pre2025", "hanoi-pre2025", "2008-08-01")]["part"] == "Mê Linh district"
+    # every unit of an event exists: the former one the day before, the new one on the day
+    for r in rows:
+        assert r["from_unit_id"] in units and r["to_unit_id"] in units
 
 
 def test_every_new_province_has_its_own_tile_and_the_map_runs_north_to_south(units):

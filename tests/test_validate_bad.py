@@ -50,7 +50,7 @@ def impossible_date(pkg):
 
 def missing_column(pkg):
     bp.edit_rows(pkg, "observations", lambda h, rows: (h[:-1], [r[:-1] for r in rows]))
-    return OBS, 1, "note", "missing-label"
+    return OBS, 1, "backcast", "missing-label"
 
 
 def extra_column(pkg):
@@ -71,7 +71,7 @@ def ragged_long(pkg):
 
 
 def ragged_short(pkg):
-    bp.edit_rows(pkg, "observations", lambda h, rows: (h, [r[:-2] if i == 2 else r for i, r in enumerate(rows)]))
+    bp.edit_rows(pkg, "observations", lambda h, rows: (h, [r[:-3] if i == 2 else r for i, r in enumerate(rows)]))
     return OBS, 4, "value", "missing-cell"
 
 
@@ -291,7 +291,7 @@ def pre2025_after_reform(pkg):
     header, rows = bp.read(pkg, "observations")
     rows[row - 2][header.index("period")] = "2099"
     bp.write(pkg, "observations", header, rows)
-    return OBS, row, "period", "reform-boundary"
+    return OBS, row, "period", "unit-validity"
 
 
 def published_not_a_date(pkg):

@@ -52,6 +52,7 @@ def run(args):
                        "of the same series within three years: probably a unit slip", g["unit_id"], g["indicator_id"],
             g["period"]))
     kept = [k for k in kept if id(k) not in outlier_ids]
+    mark_backcasts(kept, unit_rows, period_map)
 
     citations = [{"url": r["source_url"], "publisher": r["source_publisher"], "published": r["source_date"],
                   "_file": r["_file"], "_line": r["_line"]} for r in seed_rows]
@@ -85,6 +86,17 @@ def run(args):
           f"sources {counts['sources']}, observations {counts['observations']} "
           f"(seed rows {len(seed_rows)}, left out {len(excluded)}, repeats merged {len(merged)})")
     return 0
+
+
+def mark_backcasts(rows, unit_rows, period_map):
+    """A seed figure for a unit whose period ended before the unit began (a source's figure for a post-2025
+    province before the reform) is the publisher's back-cast onto the later boundary: mark it so."""
+    ends = {v[0]: str(v[3]) for v in period_map.values() if v}
+    begins = {u["unit_id"]: u.get("valid_from") or "" for u in unit_rows}
+    for row in rows:
+        begin = begins.get(row["unit_id"], "")
+        if begin and ends[row["period"]] < begin:
+            row["backcast"] = True
 
 
 def main(argv=None):

@@ -1,4 +1,5 @@
-"""Units (country, regions, 63 pre-2025 and 34 post-2025 provinces) and the 2025 crosswalk."""
+"""Units (country, regions, 63 pre-2025 and 34 post-2025 provinces, and the provinces that ceased to exist
+between 1995 and 2025) and the crosswalk of every boundary change since 1995."""
 from .errors import ImportSeedError
 from .seed import mapping
 from .slugs import slugify, source_id
@@ -41,7 +42,8 @@ def build(pre_rows, post_rows):
                 raise ImportSeedError(row["_file"], row["_line"], "merged_from",
                                       f"{part!r} is not a pre-2025 province of provinces_pre2025.csv")
             crosswalk.append({"from_unit_id": lookup[(part, "pre-2025")], "to_unit_id": unit_id,
-                              "effective_date": POST_VALID_FROM, "source_id": source_id(RESOLUTION_202_URL)})
+                              "effective_date": POST_VALID_FROM, "transfer": "whole",
+                              "source_id": source_id(RESOLUTION_202_URL)})
         part_regions = {pre_region[p] for p in parts}
         tile = tiles.get(row["name_vi"])
         if tile is None:
@@ -63,4 +65,41 @@ def build(pre_rows, post_rows):
         raise ImportSeedError("provinces_2025.csv", field="merged_from",
                               message=f"{len(from_ids)} former provinces listed ({len(set(from_ids))} distinct); "
                                       f"expected each of the {len(pre_rows)} exactly once")
+    add_history(units, crosswalk)
     return units, crosswalk, lookup
+
+
+def add_history(units, crosswalk):
+    """Add the units that ceased before 2025 (boundary_units.csv) and the changes of 1997, 2004 and 2008
+    (boundary_events.csv). A unit that an event's territory went to begins on that event's date, unless it
+    existed before (a unit that only received or gave up districts keeps its dates; its series breaks)."""
+    by_id = {u["unit_id"]: u for u in units}
+    for row in mapping("boundary_units.csv", ["unit_id", "name_vi", "name_en", "unit_type", "region_id", "valid_to",
+                                              "source_url", "note"]):
+        if row["unit_id"] in by_id:
+            raise ImportSeedError(row["_file"], row["_line"], "unit_id", f"{row['unit_id']!r} is already a unit")
+        unit = {k: row[k] for k in ("unit_id", "name_vi", "name_en", "unit_type", "region_id", "valid_to", "note")}
+        unit["source_id"] = source_id(row["source_url"])
+        units.append(unit)
+        by_id[unit["unit_id"]] = unit
+    events = mapping("boundary_events.csv", ["from_unit_id", "to_unit_id", "effective_date", "transfer", "part",
+                                             "source_url"])
+    # A unit that still gives territory away at a later event existed before the earlier one.
+    givers = {(e["from_unit_id"], e["effective_date"]) for e in events}
+    for e in events:
+        for field in ("from_unit_id", "to_unit_id"):
+            if e[field] not in by_id:
+                raise ImportSeedError(e["_file"], e["_line"], field, f"{e[field]!r} is not a unit")
+        if e["transfer"] not in ("whole", "partial"):
+            raise ImportSeedError(e["_file"], e["_line"], "transfer", "must be whole or partial")
+        crosswalk.append({"from_unit_id": e["from_unit_id"], "to_unit_id": e["to_unit_id"],
+                          "effective_date": e["effective_date"], "transfer": e["transfer"], "part": e["part"],
+                          "source_id": source_id(e["source_url"])})
+        target = by_id[e["to_unit_id"]]
+        existed = any(g == e["to_unit_id"] and d < e["effective_date"] for g, d in givers)
+        if not existed:
+            current = target.get("valid_from") or ""
+            if current and current != e["effective_date"]:
+                raise ImportSeedError(e["_file"], e["_line"], "effective_date",
+                                      f"{e['to_unit_id']} already begins on {current}")
+            target["valid_from"] = e["effective_date"]
