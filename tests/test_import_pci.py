@@ -4,7 +4,7 @@ import csv
 import shutil
 from pathlib import Path
 
-from tools.import_pci.__main__ import main
+from tools.import_pci.__main__ import main, pre2025_units, unit_for
 from tools.import_pci.parse import parse
 
 REPO = Path(__file__).resolve().parent.parent
@@ -55,6 +55,12 @@ def test_parse_matches_cells_checked_by_hand():
     assert cell(vi, "pci_subindex_business_support", "2008") == "2.85"
     assert cell(vi, "pci_subindex_policy_bias", "2006") is None
 
+    assert unit_for("hanoi", "2007", {"hanoi-pre2008"}) == "hanoi-pre2008"
+    assert unit_for("hanoi", "2007", set()) == "ha-noi-pre2008" and unit_for("hanoi", "2008") == "hanoi-pre2025"
+
+    th = parse(RAW / "thanh-hoa.txt")                                  # a later copy: PCI 2023 and 2024 shown
+    assert th["years"][0] == "2024" and cell(th, "pci_rank", "2023") == "30" and cell(th, "pci_score", "2024") == "68.74"
+
     hp = parse(RAW / "hai-phong.txt")
     assert cell(hp, "pci_score", "2019") == "68.73" and cell(hp, "pci_rank", "2019") == "10"
 
@@ -67,13 +73,14 @@ def test_package_holds_every_parsed_cell_and_a_second_run_is_identical(tmp_path,
     first = snapshot(package)
     observations = {(o["unit_id"], o["indicator_id"], o["period"], o["source_id"]): o for o in rows(package, "observations")}
     sources = {s["source_id"]: s for s in rows(package, "sources")}
+    units = pre2025_units(package)
     for name in sorted(p.name for p in raw.glob("*.txt")):
         slug = name[:-4]
         page = parse(raw / name)
         assert sources[f"pci-vcci-{slug}"]["title"] == page["title"]
         assert sources[f"pci-vcci-{slug}"]["kind"] == "research"
         for c in page["cells"]:
-            unit = ("ha-noi-pre2008" if slug == "hanoi" and int(c["year"]) < 2008 else f"{slug}-pre2025")
+            unit = unit_for(slug, c["year"], units)
             o = observations[(unit, c["indicator"], c["year"], f"pci-vcci-{slug}")]
             assert o["value"] == c["value"] and o["status"] == "actual"
     assert "<!-- BEGIN PCI import report" in (package / "README.md").read_text(encoding="utf-8")

@@ -15,7 +15,9 @@ ALIASES = {"ha-noi": "hanoi", "tp-ho-chi-minh": "ho-chi-minh-city", "ho-chi-minh
            "hcmc": "ho-chi-minh-city", "tp-hcm": "ho-chi-minh-city", "tt-hue": "thua-thien-hue",
            "hue": "thua-thien-hue", "ba-ria-vung-tau": "ba-ria-vung-tau", "brvt": "ba-ria-vung-tau"}
 # Boundaries that changed inside the PCI years: (slug, first PCI year of the later unit, unit before).
-EARLIER = {"hanoi": (2008, "ha-noi-pre2008")}        # Hà Tây merged into Hà Nội on 2008-08-01
+# Hà Tây merged into Hà Nội on 2008-08-01. The unit id of the old city is the one units.csv has (the lead
+# engineer's `hanoi-pre2008`, after `hanoi-pre2025`), else the brief's `ha-noi-pre2008`.
+EARLIER = {"hanoi": (2008, ("hanoi-pre2008", "ha-noi-pre2008"))}
 WHOLE = {"ha-tay": "ha-tay-pre2008"}
 
 
@@ -27,11 +29,12 @@ def parse_args(argv):
     return p.parse_args(argv)
 
 
-def unit_for(slug, year):
+def unit_for(slug, year, units=()):
     if slug in WHOLE:
         return WHOLE[slug]
     if slug in EARLIER and int(year) < EARLIER[slug][0]:
-        return EARLIER[slug][1]
+        candidates = EARLIER[slug][1]
+        return next((u for u in candidates if u in units), candidates[-1])
     return f"{slug}-pre2025"
 
 
@@ -66,7 +69,7 @@ def build(raw_dir, package_dir):
                         "url": row["url"], "published": "", "language": page["language"], "kind": "research",
                         "retrieved": row["copy_date"]})
         for c in page["cells"]:
-            observations.append({"unit_id": unit_for(slug, c["year"]), "indicator_id": c["indicator"],
+            observations.append({"unit_id": unit_for(slug, c["year"], units), "indicator_id": c["indicator"],
                                  "period": c["year"], "status": "actual", "source_id": source_id,
                                  "value": c["value"], "note": ""})
         for s in page["skipped"]:

@@ -89,6 +89,8 @@ def _table(path, lines, start, lang, required):
         last = j == len(lines) - 1          # the excerpt may end inside this line
         label, cells = _cells(text.split())
         if label not in ROWS:
+            if not required:                 # the second table ends where another block begins
+                break
             if last:
                 rows.append((j + 1, label, [], True))
                 break
@@ -158,7 +160,9 @@ def parse(path: Path) -> dict:
         for year in years:
             if x.strip() == HEADER_SCORE[lang].format(year=year):
                 shown = next((y.strip() for y in lines[i + 1:start] if y.strip()), "")
-                if table.get(("pci_score", year), shown) != shown:
+                if not shown:
+                    disagreements.append(f"header line 'PCI {year} score' shows no figure (the table's is kept)")
+                elif table.get(("pci_score", year), shown) != shown:
                     disagreements.append(f"header says PCI {year} score {shown}, table {table[('pci_score', year)]}")
     second = next((i for i, x in enumerate(lines) if x.startswith(SECOND[lang]) and i > start), None)
     compared = 0
