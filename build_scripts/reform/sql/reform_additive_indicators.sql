@@ -12,7 +12,7 @@ WHERE additive
       'percent', 'rank', 'points', 'index', 'years', 'usd_ppp',
       'persons_per_km2', 'per_1000_population', 'children_per_woman', 'males_per_100_females',
       'million_vnd_per_person', 'million_vnd_per_worker', 'million_vnd_per_person_per_month',
-      'quintals_per_ha', 'm2_per_person'
+      'quintals_per_ha', 'm2_per_person', 'per_1000_live_births', 'kg_per_person'
   )
   AND indicator_id NOT LIKE '%per\_capita%' ESCAPE '\'
   AND indicator_id NOT LIKE '%per\_worker%' ESCAPE '\'
