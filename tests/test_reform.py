@@ -17,11 +17,11 @@ from build_scripts.reform import comparable, files
 from test_reform_recompute import expected_derived, parse_parts
 
 HEADERS = {
-    "sources": "source_id,title,publisher,url,published,language,kind",
+    "sources": "source_id,title,publisher,url,published,language,kind,retrieved,original_url",
     "units": "unit_id,name_vi,name_en,unit_type,boundary,region_id,gso_code,seat,valid_from,valid_to,tile_row,tile_col,source_id,note",
-    "unit_crosswalk": "from_unit_id,to_unit_id,effective_date,source_id",
+    "unit_crosswalk": "from_unit_id,to_unit_id,effective_date,transfer,part,source_id",
     "indicators": "indicator_id,theme,display_order,headline,name_vi,name_en,description_vi,description_en,caveats_vi,caveats_en,unit,measure,price_basis,additive,higher_is_better,decimals",
-    "observations": "unit_id,indicator_id,period,status,source_id,value,note",
+    "observations": "unit_id,indicator_id,period,status,source_id,value,note,backcast",
 }
 
 SOURCES = """\
@@ -65,10 +65,25 @@ def write_package(root: Path, observations: str, crosswalk: str = CROSSWALK) -> 
     descriptor = json.loads((settings.PACKAGE_DIR / "datapackage.json").read_text(encoding="utf-8"))
     (root / "data").mkdir(parents=True, exist_ok=True)
     for resource in descriptor["resources"]:
-        body = contents[resource["name"]]
+        body = _complete_rows(resource["name"], contents[resource["name"]])
         (root / resource["path"]).write_text(HEADERS[resource["name"]] + "\n" + body, encoding="utf-8")
     (root / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     return root
+
+
+def _complete_rows(name: str, body: str) -> str:
+    """The rows as the tests write them (without the fields of boundary changes and back-casts, which they
+    leave at their defaults), completed to the resource's header: a crosswalk row moves a whole unit; an
+    observation or source row gets empty trailing cells."""
+    width = len(HEADERS[name].split(","))
+    out = []
+    for row in csv.reader(io.StringIO(body)):
+        if name == "unit_crosswalk" and len(row) == 4:
+            row = row[:3] + ["whole", ""] + row[3:]
+        out.append(row + [""] * (width - len(row)))
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(out)
+    return text.getvalue()
 
 
 def table(package: Path) -> dict[tuple, dict]:
@@ -197,17 +212,17 @@ bac-giang-pre2025,export_value,2024-Q1,actual,src-a,0.2,
     ]
     text = (tmp_path / "out" / "observations_comparable.csv").read_text(encoding="utf-8")
     assert text == (
-        "unit_id,indicator_id,period,status,value,derived,parts,source_ids\n"
-        "bac-ninh,export_value,2024-Q1,actual,0.3,true,bac-giang-pre2025=0.2@src-a; bac-ninh-pre2025=0.1@src-a,src-a\n"
+        "unit_id,indicator_id,period,status,value,derived,backcast,parts,source_ids\n"
+        "bac-ninh,export_value,2024-Q1,actual,0.3,true,false,bac-giang-pre2025=0.2@src-a; bac-ninh-pre2025=0.1@src-a,src-a\n"
     )
     records = json.loads((tmp_path / "out" / "observations_comparable.json").read_text(encoding="utf-8"))
     assert records == [{
         "unit_id": "bac-ninh", "indicator_id": "export_value", "period": "2024-Q1", "status": "actual",
-        "value": 0.3, "derived": True,
+        "value": 0.3, "derived": True, "backcast": False,
         "parts": "bac-giang-pre2025=0.2@src-a; bac-ninh-pre2025=0.1@src-a", "source_ids": "src-a",
     }]
     parquet = con.read_parquet(str(tmp_path / "out" / "observations_comparable.parquet")).fetchall()
-    assert parquet == [("bac-ninh", "export_value", "2024-Q1", "actual", 0.3, True,
+    assert parquet == [("bac-ninh", "export_value", "2024-Q1", "actual", 0.3, True, False,
                         "bac-giang-pre2025=0.2@src-a; bac-ninh-pre2025=0.1@src-a", "src-a")]
 
 
@@ -273,7 +288,7 @@ def test_the_csv_is_valid_against_its_schema_in_the_published_package(tmp_path):
 def test_every_field_has_a_title_and_a_description():
     fields = comparable.resource_descriptor()["schema"]["fields"]
     assert [f["name"] for f in fields] == [
-        "unit_id", "indicator_id", "period", "status", "value", "derived", "parts", "source_ids"
+        "unit_id", "indicator_id", "period", "status", "value", "derived", "backcast", "parts", "source_ids"
     ]
     assert all(f.get("title") and f.get("description") for f in fields)
 

@@ -7,6 +7,8 @@ SELECT
     url,
     published,
     language,
-    kind
+    kind,
+    retrieved,
+    original_url
 FROM read_csv($path, all_varchar = true, header = true, quote = '"', escape = '"')
 ORDER BY source_id;

@@ -1,5 +1,7 @@
-"""The comparable series of every post-2025 province: its published figures and, before the reform, the
-sums of its pre-2025 parts (only where every part has a figure of the same status for the period).
+"""The comparable series of every post-2025 province: its published figures and, before it existed, the
+sums of the former units that made it up in each era (partitions.py: its pre-2025 parts, and before 1997 or
+2004 the provinces those were split from), only where every part has a figure of the same status for the
+period.
 
 The connection must hold the staged package (``build_scripts.db.load_package``: ``stg_<resource>`` tables
 and the period macros). Call ``prepare(con)`` once; the other functions read what it built. Every query is
@@ -14,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from build_scripts import db
+from build_scripts.reform import partitions
 
 HERE = Path(__file__).resolve().parent
 SQL_DIR = HERE / "sql"
@@ -42,6 +45,7 @@ def prepare(con):
         return con
     except duckdb.CatalogException:
         pass
+    partitions.build(con)
     for name in BUILT:
         con.execute(sql_text(name))
     return db.compact(con)
@@ -81,6 +85,7 @@ def series_with_parts(con, unit_id: str, indicator_id: str) -> list[dict]:
             "name_vi": row["part_name_vi"],
             "name_en": row["part_name_en"],
             "value": row["part_value"],
+            "backcast": row["part_backcast"],
             "source_id": row["part_source_id"],
             "source_title": row["part_source_title"],
             "source_publisher": row["part_source_publisher"],

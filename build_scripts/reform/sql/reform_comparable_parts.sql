@@ -12,6 +12,7 @@ SELECT
     u.name_vi AS part_name_vi,
     u.name_en AS part_name_en,
     p.value AS part_value,
+    p.backcast AS part_backcast,
     p.source_id AS part_source_id,
     s.title AS part_source_title,
     s.publisher AS part_source_publisher,
@@ -19,7 +20,8 @@ SELECT
     s.published AS part_source_published
 FROM observations_comparable AS c
 JOIN reform_part_figures AS p
-  ON p.to_unit_id = c.unit_id AND p.indicator_id = c.indicator_id AND p.period = c.period AND p.status = c.status
+  ON p.to_unit_id = c.unit_id AND p.generation = c.generation AND p.indicator_id = c.indicator_id
+ AND p.period = c.period AND p.status = c.status
 JOIN stg_units AS u ON u.unit_id = p.part_unit_id
 JOIN stg_sources AS s ON s.source_id = p.source_id
 WHERE c.derived

@@ -27,6 +27,7 @@ SELECT
     r.is_target,
     r.value,
     r.derived,
+    r.backcast,
     CASE WHEN r.is_target THEN 'target' WHEN r.derived THEN 'derived' ELSE 'outcome' END AS kind,
     r.parts,
     r.source_ids,

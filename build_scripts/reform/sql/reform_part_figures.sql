@@ -1,29 +1,33 @@
--- The figure of each pre-2025 province that may stand as a part of its successor's comparable series:
--- additive level indicators only, periods that end before the reform took effect, and, per unit,
--- indicator, period and status, the figure of the most recently published source (an unknown date
--- counts as oldest; ties: the smaller source_id), the rule the site uses for the figure it shows.
+-- The figure of each former unit that may stand as a part of a post-2025 province's comparable series, by
+-- era of the chain of boundary changes (reform_partitions): additive level indicators only, periods that end
+-- before the era ends, and, for a period before the part's boundary took its era's shape (same_from), only a
+-- figure the publisher back-cast onto that boundary. Per part, indicator, period and status, the figure of
+-- the most recently published source (an unknown date counts as oldest; ties: the smaller source_id), the
+-- rule the site uses for the figure it shows.
 CREATE OR REPLACE TABLE reform_part_figures AS
 WITH candidates AS (
     SELECT
-        c.to_unit_id,
+        g.unit_id AS to_unit_id,
+        g.generation,
         o.unit_id AS part_unit_id,
         o.indicator_id,
         o.period,
         o.status,
         o.value,
         o.source_id,
+        o.backcast,
         row_number() OVER (
-            PARTITION BY o.unit_id, o.indicator_id, o.period, o.status
+            PARTITION BY g.unit_id, g.generation, o.unit_id, o.indicator_id, o.period, o.status
             ORDER BY s.published DESC NULLS LAST, o.source_id
         ) AS pick
-    FROM stg_observations AS o
-    JOIN stg_unit_crosswalk AS c ON c.from_unit_id = o.unit_id
-    JOIN stg_units AS successor ON successor.unit_id = c.to_unit_id AND successor.boundary = 'post-2025'
+    FROM reform_partitions AS g
+    JOIN stg_observations AS o ON o.unit_id = g.part_unit_id
     JOIN stg_sources AS s ON s.source_id = o.source_id
     JOIN reform_additive_indicators AS i ON i.indicator_id = o.indicator_id
-    WHERE period_end(o.period) < c.effective_date
+    WHERE period_end(o.period) < g.era_end
+      AND (g.same_from IS NULL OR period_end(o.period) >= g.same_from OR o.backcast)
 )
-SELECT to_unit_id, part_unit_id, indicator_id, period, status, value, source_id
+SELECT to_unit_id, generation, part_unit_id, indicator_id, period, status, value, source_id, backcast
 FROM candidates
 WHERE pick = 1
-ORDER BY to_unit_id, indicator_id, period, status, part_unit_id;
+ORDER BY to_unit_id, indicator_id, period, status, generation, part_unit_id;
