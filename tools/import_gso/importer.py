@@ -122,6 +122,10 @@ def build(zf, zip_label, origin, package_dir, schemas):
             raise ImportSeedError("tools/import_gso/catalogue.csv", r["_line"], "indicator_id",
                                   f"{r['indicator_id']} is neither in indicators.csv nor in indicators.toml")
     resolver = Resolver(Units(unit_rows), read_changes())
+    excluded = {}
+    for r in read_csv(HERE / "exclusions.csv", ["table", "gso_name", "first_year", "last_year", "reason"]):
+        excluded.setdefault((r["table"], names.get(r["gso_name"], (None,))[0]), []).append(
+            (int(r["first_year"]), int(r["last_year"]), r["reason"]))
     by_table = {}
     for r in catalogue:
         by_table.setdefault(r["table"], []).append(r)
@@ -193,6 +197,10 @@ def build(zf, zip_label, origin, package_dir, schemas):
                 def has_value(other, c=c):
                     return other in grid and grid[other][c][0] not in MISSING
 
+                rule = next((x for x in excluded.get((table, name_vi), []) if x[0] <= year <= x[1]), None)
+                if rule:
+                    skipped.append((table, name_vi, label, str(year), 1, rule[2]))
+                    continue
                 unit, flag = resolver.resolve(name_vi, year, has_value, entry["hanoi_before_2008"])
                 if unit is None:
                     skipped.append((table, name_vi, label, str(year), 1, flag))

@@ -27,7 +27,7 @@ def render(result, not_imported):
     lines += ["", "#### Cells with a figure not loaded, by reason", "", "| reason | cells |", "| --- | ---: |"]
     for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"| {_md(reason)} | {n} |")
-    lines += ["", "#### Boundary cases left out (unit, column, year)", "",
+    lines += ["", "#### Boundary cases and suspicious figures left out (unit, column, year)", "",
               "| table | unit | column | year | reason |", "| --- | --- | --- | --- | --- |"]
     for table, name, label, year, n, reason in sorted(skipped):
         if year:
