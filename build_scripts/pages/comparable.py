@@ -43,7 +43,7 @@ def series(site: Site, unit_id: str, indicator_id: str, here: str, lang: str) ->
     for row in comparable.comparable_parts(site.con, unit_id, indicator_id):
         parts.setdefault((row["period"], row["status"]), []).append({
             "unit_id": row["part_unit_id"], "name_vi": row["part_name_vi"], "name_en": row["part_name_en"],
-            "value": row["part_value"], "source_url": row["part_source_url"],
+            "value": row["part_value"], "backcast": row["part_backcast"], "source_url": row["part_source_url"],
             "source_publisher": row["part_source_publisher"], "source_title": row["part_source_title"],
         })
     rows = [{**row, "parts": [], "names": ""} for row in site.q("indicator_series", indicator_id=indicator_id, unit_id=unit_id)]
@@ -71,7 +71,7 @@ def derived_by_indicator(site: Site, unit_id: str, here: str, lang: str) -> list
             group["points"].append(points[key])
         points[key]["parts"].append({
             "unit_id": row["part_unit_id"], "name_vi": row["part_name_vi"], "name_en": row["part_name_en"],
-            "value": row["part_value"], "source_url": row["part_source_url"],
+            "value": row["part_value"], "backcast": row["part_backcast"], "source_url": row["part_source_url"],
             "source_publisher": row["part_source_publisher"], "source_title": row["part_source_title"],
         })
     for group in groups.values():

@@ -168,9 +168,12 @@ def ranking_figure(indicator: dict, periods: list[dict], lang: str, out_dir, her
 
 
 def tile_rows(site: Site, periods: list[dict], lang: str) -> list[dict]:
-    """A tile a province and rankable period (value None without a figure), when every ranked unit is
-    placed on the map (post-2025 provinces); else none."""
-    tiles = site.q("tile_units")
+    """A tile a province and rankable period (value None without a figure), on the map of the ranked
+    provinces' boundary (63 tiles before 2025-07-01, 34 after), when every ranked unit is placed on it; else none."""
+    boundaries = {r["boundary"] for p in periods for r in p["rows"]}
+    if len(boundaries) != 1:
+        return []
+    tiles = site.q("tile_units", boundary=boundaries.pop())
     placed = {row["unit_id"] for row in tiles}
     if not tiles or not periods or not {r["unit_id"] for p in periods for r in p["rows"]} <= placed:
         return []

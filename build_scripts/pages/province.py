@@ -150,10 +150,10 @@ def model(site: Site, key: str, lang: str) -> dict:
         if row["indicator_id"] in chosen:
             add_sparkline(site, row, lang, here)
     groups = {g["indicator_id"] for g in part["derived"]}
-    merged_into = site.q("unit_merged_into", unit_id=unit_id)
-    merged_from = site.q("unit_merged_from", unit_id=unit_id)
-    for row in merged_into + merged_from:
+    lineage = site.q("unit_lineage", unit_id=unit_id)
+    for row in lineage:
         row["href"] = href(here, f"provinces/{row['unit_id']}") if row["unit_id"] in units else None
+    events = [{"date": day, "changes": list(rows)} for day, rows in groupby(lineage, key=lambda r: r["effective_date"])]
     region = units.get(unit["region_id"]) if unit["region_id"] else None
     return {
         "unit": unit,
@@ -163,8 +163,7 @@ def model(site: Site, key: str, lang: str) -> dict:
             f" ({i18n.t(lang, 'split.part_of', n=n, count=len(cut))})" if len(cut) > 1 else "")),
         "region": region,
         "region_href": href(here, f"provinces/{region['unit_id']}") if region and region["unit_id"] in units else None,
-        "merged_into": merged_into,
-        "merged_from": merged_from,
+        "events": events,
         "themes": [(theme, list(group)) for theme, group in
                    groupby((r for r in latest if r["indicator_id"] in chosen), key=lambda r: r["theme"])],
         "comparable": comparable.applies(unit),

@@ -4,7 +4,7 @@
 CREATE OR REPLACE TABLE int_derived_parts AS
 SELECT
     d.unit_id, d.indicator_id, d.period, d.status, d.start_date, d.end_date, d.value,
-    p.part_unit_id, p.part_name_vi, p.part_name_en, p.part_value,
+    p.part_unit_id, p.part_name_vi, p.part_name_en, p.part_value, p.part_backcast,
     p.part_source_id, p.part_source_title, p.part_source_publisher, p.part_source_url
 FROM reform_comparable_shown AS d
 JOIN reform_comparable_parts AS p

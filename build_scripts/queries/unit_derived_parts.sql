@@ -5,7 +5,7 @@ SELECT
     d.indicator_id, i.name_vi, i.name_en, i.unit, i.decimals,
     list_position($themes, i.theme) AS theme_order, i.display_order,
     d.period, d.status, d.end_date, d.value,
-    d.part_unit_id, d.part_name_vi, d.part_name_en, d.part_value,
+    d.part_unit_id, d.part_name_vi, d.part_name_en, d.part_value, d.part_backcast,
     d.part_source_id, d.part_source_title, d.part_source_publisher, d.part_source_url
 FROM int_derived_parts AS d
 JOIN stg_indicators AS i ON i.indicator_id = d.indicator_id

@@ -17,6 +17,7 @@ def build(pre_rows, post_rows):
     """Return (units, crosswalk, lookup) where lookup maps (name_vi, boundary) -> unit_id."""
     regions = {r["seed_region"]: r for r in mapping("regions.csv", ["seed_region", "region_id", "name_vi", "name_en"])}
     tiles = {r["name_vi"]: r for r in mapping("tile_grid.csv", ["name_vi", "tile_row", "tile_col"])}
+    tiles_pre = {r["name_vi"]: r for r in mapping("tile_grid_pre2025.csv", ["name_vi", "tile_row", "tile_col"])}
     units = [dict(COUNTRY)]
     for reg in regions.values():
         units.append({"unit_id": reg["region_id"], "name_vi": reg["name_vi"], "name_en": reg["name_en"],
@@ -28,10 +29,15 @@ def build(pre_rows, post_rows):
         unit_id = slugify(row["name_en"]) + "-pre2025"
         lookup[(row["name_vi"], "pre-2025")] = unit_id
         pre_region[row["name_vi"]] = regions[row["region"]]["region_id"]
+        tile = tiles_pre.get(row["name_vi"])
+        if tile is None:
+            raise ImportSeedError("tools/import_seed/tile_grid_pre2025.csv", field="name_vi",
+                                  message=f"no tile for pre-2025 province {row['name_vi']!r}")
         units.append({"unit_id": unit_id, "name_vi": row["name_vi"], "name_en": row["name_en"],
                       "unit_type": row["type"], "boundary": "pre-2025",
                       "region_id": regions[row["region"]]["region_id"], "gso_code": row["gso_code"],
-                      "valid_to": PRE_VALID_TO, "source_id": source_id(row["source_url"]), "note": row["note"]})
+                      "valid_to": PRE_VALID_TO, "tile_row": tile["tile_row"], "tile_col": tile["tile_col"],
+                      "source_id": source_id(row["source_url"]), "note": row["note"]})
     crosswalk = []
     for row in post_rows:
         unit_id = slugify(row["name_en"])
