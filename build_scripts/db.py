@@ -10,7 +10,6 @@ page query is a filter of a few blocks rather than a window or self-join over ev
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,13 +28,20 @@ def sql_text(name: str) -> str:
 
 
 def resource_paths(package_dir: Path) -> dict[str, Path]:
-    descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
-    return {r["name"]: package_dir / r["path"] for r in descriptor["resources"]}
+    """Resource name -> its one literal file inside the package, by validation's rules (validation/reader.py)."""
+    from build_scripts.validation import reader
+
+    return reader.resolve(Path(package_dir))
 
 
-def load_package(package_dir: Path):
-    """An in-memory DuckDB connection with stg_<resource> tables and the intermediate tables."""
+def load_package(package_dir: Path, digests: dict[str, str] | None = None):
+    """An in-memory DuckDB connection with stg_<resource> tables and the intermediate tables.
+
+    Each resource is the literal file validation read (never a glob or hive pattern: validation/reader.py);
+    with ``digests`` (validation's SHA-256 of each file) a file changed since validation is refused."""
     import duckdb
+
+    from build_scripts.validation import reader
 
     con = duckdb.connect(":memory:")
     # Tables live in an in-memory database that stores them compressed once checkpointed (compact): at
@@ -45,8 +51,14 @@ def load_package(package_dir: Path):
     con.execute("SET threads TO 1")  # deterministic row order where a query does not sort
     con.execute(settings.PERIOD_MACROS.read_text(encoding="utf-8"))
     paths = resource_paths(package_dir)
-    for name in settings.RESOURCES:
-        con.execute(sql_text(f"stg_{name}"), {"path": str(paths[name])})
+    with reader.private_folder("load-") as folder:
+        for name in settings.RESOURCES:
+            expected = None if digests is None else digests.get(name, "not read by validation")
+            data = reader.read_checked(paths[name], expected, paths[name].relative_to(Path(package_dir).resolve()).as_posix())
+            # a plain-named private copy: the staging queries' read_csv sees no glob, hive folder or "~"
+            copy = folder / f"{name}.csv"
+            copy.write_bytes(data)
+            con.execute(sql_text(f"stg_{name}"), {"path": str(copy)})
     for name in INTERMEDIATE:
         con.execute(sql_text(name))
     return compact(con)

@@ -23,7 +23,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-import shutil
 import zipfile
 from pathlib import Path
 from typing import Callable
@@ -31,7 +30,7 @@ from typing import Callable
 from build_scripts import cache, db, settings
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-STAGED_CODE = ("downloads.py", "db.py", "sql")  # plus queries/stg_<resource>.sql: what a staged table is made by
+STAGED_CODE = ("downloads.py", "spreadsheet.py", "db.py", "sql")  # plus queries/stg_<resource>.sql: what a staged table is made by
 COMPARABLE_CODE = ("downloads.py", "db.py", "sql", "queries", "reform")
 ZIP_CODE = ("downloads.py", "changelog.py")
 
@@ -51,14 +50,15 @@ def write_files(con, package_dir: Path, out_dir: Path, store: Callable | None = 
     store = store or cache.make_now
     out_dir.mkdir(parents=True, exist_ok=True)
     descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
-    data = {r["path"]: (package_dir / r["path"]).read_bytes() for r in descriptor["resources"]}
+    files = db.resource_paths(package_dir)  # the literal files validation read
+    data = {r["path"]: files[r["name"]].read_bytes() for r in descriptor["resources"]}
     written = []
     for resource in descriptor["resources"]:
         name, fields = resource["name"], [f["name"] for f in resource["schema"]["fields"]]
         dests = [out_dir / f"{name}.csv", out_dir / f"{name}.parquet", out_dir / f"{name}.json"]
 
         def make(resource=resource, name=name, fields=fields, dests=dests):
-            _copy(package_dir / resource["path"], dests[0])
+            write_csv(data[resource["path"]], text_fields(resource), dests[0])
             write_parquet(con, name, dests[1])
             write_json(con, name, fields, dests[2])
 
@@ -124,8 +124,16 @@ def write_release(members: dict[str, bytes], version: str | None, out_dir: Path)
     return [archive, changelog.write_checksum(archive)]
 
 
-def _copy(src: Path, dest: Path) -> Path:
-    shutil.copyfile(src, dest)
+def text_fields(resource: dict) -> set[str]:
+    return {f["name"] for f in resource["schema"]["fields"] if f.get("type", "string") == "string"}
+
+
+def write_csv(data: bytes, fields: set[str], dest: Path) -> Path:
+    """The package file's bytes, spreadsheet-safe (build_scripts/spreadsheet.py: a text cell beginning with
+    =, +, -, @ gets an apostrophe before it; a file without one is a byte copy)."""
+    from build_scripts.spreadsheet import safe_csv
+
+    dest.write_bytes(safe_csv(data, fields))
     return dest
 
 

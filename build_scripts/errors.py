@@ -56,6 +56,8 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
     rows: int = 0
+    # resource name -> SHA-256 of the bytes validation read: what the build may load (validation/reader.py)
+    digests: dict[str, str] = field(default_factory=dict)
 
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -88,8 +90,10 @@ def say(kind: str, **params: object) -> str:
         import tomllib
         from pathlib import Path
 
-        path = Path(__file__).parent / "checks" / "messages.toml"
-        _MESSAGES = tomllib.loads(path.read_text(encoding="utf-8"))["messages"]
+        here = Path(__file__).parent
+        _MESSAGES = {}
+        for path in (here / "validation" / "messages.toml", here / "checks" / "messages.toml"):
+            _MESSAGES.update(tomllib.loads(path.read_text(encoding="utf-8"))["messages"])
     template = _MESSAGES.get(kind, "{kind}")
     safe = {k: (shown(v, 60 if k == "cell" else 300) if isinstance(v, str) else v) for k, v in params.items()}
     safe.setdefault("kind", kind)

@@ -58,6 +58,8 @@ def _validate(package: Path, report: Report) -> None:
             files[spec.name] = label
             loaded = loading.load(con, spec, label)
             loaded_all.append(loaded)
+            if loaded.sha256 is not None:
+                report.digests[spec.name] = loaded.sha256
             for p in loaded.problems:
                 report.add(p)
             if loaded.loaded:

@@ -10,9 +10,8 @@ def add_arguments(parser):
 
 
 def run(args) -> int:
-    from pathlib import Path
-
     from build_scripts.pipeline import run as build
     from build_scripts.pipeline.progress import Progress
 
-    return build(Path(args.package), Path(args.site_dir), Path(args.build_dir), Progress())
+    # the folders as given: the build refuses an empty one (Path("") would be the working folder)
+    return build(args.package, args.site_dir, args.build_dir, Progress())

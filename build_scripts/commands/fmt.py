@@ -55,14 +55,20 @@ def run(args) -> int:
         new = text.encode("utf-8")
         if new == data:
             continue
-        handle, tmp = tempfile.mkstemp(dir=spec.file.parent, prefix=".fmt-", suffix=".csv")
-        try:
+        tmp = None
+        try:  # written beside the file, then renamed over it: a full or read-only disk leaves the file as it was
+            handle, tmp = tempfile.mkstemp(dir=spec.file.parent, prefix=".fmt-", suffix=".csv")
             with os.fdopen(handle, "wb") as out:
                 out.write(new)
             os.chmod(tmp, spec.file.stat().st_mode & 0o777)
             os.replace(tmp, spec.file)
+        except OSError as exc:
+            reason = f"it cannot be written ({exc.strerror or exc}); the file was not changed"
+            print(say("fmt-refused", path=label, reason=reason), file=sys.stderr)
+            failed = True
+            continue
         finally:
-            if os.path.exists(tmp):
+            if tmp is not None and os.path.exists(tmp):
                 os.unlink(tmp)
         changed += 1
         print(say("fmt-rewrote", path=label))

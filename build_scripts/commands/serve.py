@@ -7,8 +7,20 @@ def add_arguments(parser):
     parser.add_argument("--package", default="datapackage", help="package folder (default: datapackage/)")
     parser.add_argument("--site-dir", default="site", help="where the built site goes (default: site/)")
     parser.add_argument("--build-dir", default="build", help="git-ignored folder for generated pages (default: build/)")
-    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    parser.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1, 1 to 65535 (default: 8000)")
     parser.add_argument("--no-build", action="store_true", help="serve the existing site without building")
+
+
+def _port(text: str) -> int:
+    import argparse
+
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (1 to 65535)")
+    return port
 
 
 def run(args) -> int:
@@ -22,9 +34,12 @@ def run(args) -> int:
     from build_scripts.pipeline import run as build
     from build_scripts.pipeline.progress import Progress
 
+    if not args.site_dir.strip():
+        print("serve: --site-dir is empty; give a folder", file=sys.stderr)
+        return 1
     site_dir = Path(args.site_dir)
     if not args.no_build:
-        code = build(Path(args.package), site_dir, Path(args.build_dir), Progress())
+        code = build(args.package, args.site_dir, args.build_dir, Progress())
         if code != 0:
             return code
     if not (site_dir / "index.html").is_file():
@@ -81,3 +96,20 @@ class _QuietHandler(_handler_base()):
 
     def log_message(self, format, *args):  # one line a request would drown the terminal
         pass
+
+    def translate_path(self, path):
+        # a NUL (%00) or other character no file name can hold is a 404, not a traceback in the log
+        import os
+        import urllib.parse
+
+        decoded = urllib.parse.unquote(path.split("?", 1)[0].split("#", 1)[0])
+        if "\x00" in decoded:
+            return os.path.join(self.directory, ".no-such-file")
+        return super().translate_path(path)
+
+    def send_head(self):
+        try:
+            return super().send_head()
+        except (ValueError, OSError):
+            self.send_error(404, "File not found")
+            return None

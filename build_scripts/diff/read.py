@@ -41,6 +41,8 @@ def read_descriptor(folder: Path) -> dict:
         descriptor = json.loads(text)
     except json.JSONDecodeError as error:
         raise PackageReadError("descriptor-json", path=path, line=error.lineno, detail=error.msg) from None
+    except RecursionError:
+        raise PackageReadError("descriptor-deep", path=path) from None
     if not isinstance(descriptor, dict):
         raise PackageReadError("descriptor-not-object", path=path)
     return descriptor

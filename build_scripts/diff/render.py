@@ -26,7 +26,7 @@ def render(comparison: Comparison, max_rows: int = MAX_ROWS) -> str:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(cell=cell, code=code, url=url, pct=pct, count=count, short=short, short_code=short_code, number=number)
+    env.filters.update(cell=cell, code=code, fenced=fenced, url=url, pct=pct, count=count, short=short, short_code=short_code, number=number)
     return env.get_template("diff.md.j2").render(**context(comparison, max_rows))
 
 
@@ -89,6 +89,15 @@ def code(value) -> str:
     if value is None:
         return ""
     return " ".join(str(value).split()).replace("`", "'").replace("|", "\\|")
+
+
+def fenced(value) -> str:
+    """A line inside a fenced code block: one line, no backtick (which could close the fence), no control
+    character. Package text in validation messages is escaped already; this keeps the fence shut."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split()).replace("`", "'")
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
 
 
 def url(value) -> str:

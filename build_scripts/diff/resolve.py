@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts.diff.errors import DiffUsageError
+from build_scripts.diff.errors import DiffUsageError, PackageReadError
 from build_scripts.diff.read import DESCRIPTOR
 
 
@@ -55,7 +55,11 @@ def base_side(base: str, package: Path) -> Iterator[Side]:
         )
         if archive.returncode == 0:
             with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-                tar.extractall(temporary, filter="data")
+                try:
+                    tar.extractall(temporary, filter="data")  # refuses absolute and escaping links
+                except tarfile.FilterError as error:
+                    member = getattr(getattr(error, "tarinfo", None), "name", "a member")
+                    raise PackageReadError("base-unsafe-member", base=base, member=member) from None
             folder = Path(temporary) / inside
         else:  # the package folder did not exist at that revision
             folder = target

@@ -38,12 +38,28 @@ def tasks(site: Site) -> list[tuple[str, str]]:
     return [(page_type.name, key) for page_type in PAGE_TYPES for key in page_type.load().keys(site)]
 
 
-def _init_worker(package_dir: str, out_dir: str, focus: str, charts: bool, research: bool) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the build that started it ends, even by kill -9 (Linux: PR_SET_PDEATHSIG)."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _init_worker(package_dir: str, out_dir: str, focus: str, charts: bool, research: bool,
+                 digests: dict | None = None, parent: int | None = None) -> None:
     global _SITE
     from build_scripts import db
 
+    if parent is not None:
+        _die_with_parent(parent)
     settings.CHARTS = charts
-    _SITE = Site.load(db.load_package(Path(package_dir)), Path(package_dir), Path(out_dir), focus)
+    _SITE = Site.load(db.load_package(Path(package_dir), digests), Path(package_dir), Path(out_dir), focus)
     if research:
         from build_scripts.research.publish import reopen
 
@@ -82,7 +98,8 @@ def generate(site: Site, progress: Callable[[str, int], None] | None = None, wor
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("spawn")  # no fork of a process holding a DuckDB database
-        init = (str(site.package_dir), str(site.out_dir), site.focus_id, settings.CHARTS, site.research is not None)
+        init = (str(site.package_dir), str(site.out_dir), site.focus_id, settings.CHARTS, site.research is not None,
+                getattr(site, "digests", None), os.getpid())
         site.release()  # the workers load their own database: the waiting parent keeps none
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=init) as pool:
             for done in pool.map(_run_group, groups(todo), chunksize=2):

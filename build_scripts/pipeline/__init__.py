@@ -14,8 +14,9 @@ import threading
 from pathlib import Path
 
 from build_scripts import settings
-from build_scripts.pipeline import mkdocs_config, swap, validation
+from build_scripts.pipeline import guards, mkdocs_config, swap, validation
 from build_scripts.pipeline.progress import Progress
+from build_scripts.validation.reader import ReadFailed
 
 
 class BuildFailed(Exception):
@@ -23,9 +24,39 @@ class BuildFailed(Exception):
 
 
 def run(package_dir: Path, site_dir: Path, build_dir: Path, progress: Progress) -> int:
+    for value, option in ((package_dir, "--package"), (site_dir, "--site-dir"), (build_dir, "--build-dir")):
+        if isinstance(value, str) and not value.strip():
+            progress.summary(f"build refused: {option} is empty; give a folder")
+            return 1
     package_dir, site_dir, build_dir = Path(package_dir).resolve(), Path(site_dir).resolve(), Path(build_dir).resolve()
+    try:
+        guards.check_folders(package_dir, site_dir, build_dir)
+    except guards.Refused as refused:
+        progress.summary(f"build refused: {refused}; nothing was changed")
+        return 1
+    held: list[guards.Lock] = []
+    try:
+        for lock in guards.locks(site_dir, build_dir):
+            lock.acquire()
+            held.append(lock)
+    except (guards.Refused, OSError) as refused:
+        for lock in held:
+            lock.release()
+        reason = refused if isinstance(refused, guards.Refused) else f"cannot create its lock file: {refused.strerror}"
+        progress.summary(f"build refused: {reason}; nothing was changed")
+        return 1
+    try:
+        return _run(package_dir, site_dir, build_dir, progress)
+    finally:
+        for lock in held:
+            lock.release()
+
+
+def _run(package_dir: Path, site_dir: Path, build_dir: Path, progress: Progress) -> int:
+    for line in swap.recover(site_dir):
+        print(line, file=progress.stream)
     progress.phase("validate")
-    problems = validation.check(package_dir)
+    problems, digests = validation.checked(package_dir)
     if problems:
         for line in problems:
             print(line, file=progress.stream)
@@ -35,9 +66,9 @@ def run(package_dir: Path, site_dir: Path, build_dir: Path, progress: Progress) 
     progress.done("valid")
     staging = swap.staging_dir(site_dir)
     try:
-        counts = generate_and_build(package_dir, staging, build_dir, progress)
+        counts = generate_and_build(package_dir, staging, build_dir, progress, digests)
         swap.swap_in(staging, site_dir)
-    except BuildFailed as failure:
+    except (BuildFailed, ReadFailed) as failure:
         swap.discard(staging)
         progress.summary(f"build failed: {failure}; {site_dir} was not changed")
         return 1
@@ -53,7 +84,8 @@ def run(package_dir: Path, site_dir: Path, build_dir: Path, progress: Progress) 
     return 0
 
 
-def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progress: Progress) -> dict:
+def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progress: Progress,
+                       digests: dict[str, str] | None = None) -> dict:
     """Pages, charts and downloads into build_dir/docs, then MkDocs into staging. Charts and downloads go
     through the content-addressed cache (build_scripts/cache.py; $BN_CACHE_DIR, else build_dir/.cache): a
     rebuild renders only the charts and makes only the download files whose inputs changed."""
@@ -62,7 +94,7 @@ def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progre
     remover = _remove_in_background(build_dir, build_dir / "docs")
     try:
         with cache.rooted(build_dir / ".cache"):
-            return _generate_and_build(package_dir, staging, build_dir, progress)
+            return _generate_and_build(package_dir, staging, build_dir, progress, digests)
     finally:
         remover.join()  # the previous docs folder is gone before the build returns
 
@@ -79,14 +111,15 @@ def _remove_in_background(build_dir: Path, docs_dir: Path) -> threading.Thread:
     return thread
 
 
-def _generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progress: Progress) -> dict:
+def _generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progress: Progress,
+                        digests: dict[str, str] | None) -> dict:
     from build_scripts import cache, db
     from build_scripts.pages import generate
     from build_scripts.pages.site import Site
     from build_scripts.research.publish import publish
 
     progress.phase("load")
-    con = db.load_package(package_dir)
+    con = db.load_package(package_dir, digests)  # the bytes validation read, nothing else
     progress.done(f"{db.row_count(con, 'observations')} observations")
 
     progress.phase("prepare")
@@ -102,6 +135,7 @@ def _generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progr
     try:
         files = cache.write_downloads(con, package_dir, docs_dir / "downloads")
         site = Site.load(con, package_dir, docs_dir)
+        site.digests = digests  # the page workers load the same bytes
         site.research = publish(con, site.descriptor, docs_dir, page_units=[u["unit_id"] for u in site.units],
                                 store=cache.files)
     finally:

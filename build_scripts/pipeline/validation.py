@@ -15,27 +15,15 @@ class InvalidPackage(Exception):
 
 
 def check(package_dir: Path) -> list[str]:
+    return checked(package_dir)[0]
+
+
+def checked(package_dir: Path) -> tuple[list[str], dict[str, str]]:
+    """The problems, and the SHA-256 of each resource's bytes as validation read them (the build loads only
+    those bytes: build_scripts/validation/reader.py)."""
     if not (package_dir / "datapackage.json").is_file():
-        return [f"{package_dir / 'datapackage.json'}: no data package here (datapackage.json is missing)"]
-    try:
-        from build_scripts.validate import validate_package
-    except ImportError:
-        return _frictionless_only(package_dir)
+        return [f"{package_dir / 'datapackage.json'}: no data package here (datapackage.json is missing)"], {}
+    from build_scripts.validate import validate_package
+
     report = validate_package(Path(package_dir))
-    return [] if report.ok else [str(problem) for problem in report.errors]
-
-
-def _frictionless_only(package_dir: Path) -> list[str]:
-    """Until build_scripts/validate.py exists: frictionless's own checks, in the same line shape."""
-    from frictionless import Package
-
-    report = Package(str(package_dir / "datapackage.json")).validate()
-    problems = []
-    for task in report.tasks:
-        for error in task.errors:
-            row = getattr(error, "row_number", "") or ""
-            field = getattr(error, "field_name", "") or ""
-            problems.append(f"{task.name}:{row}:{field}: {error.message}")
-    for error in report.errors:
-        problems.append(f"datapackage.json::: {error.message}")
-    return problems
+    return ([] if report.ok else [str(problem) for problem in report.errors]), report.digests

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from build_scripts import cache
 from build_scripts.research import common
+from build_scripts.spreadsheet import safe_cell
 
 COLUMNS = (
     "unit_id", "unit_name_vi", "unit_name_en", "indicator_id", "indicator_name_vi", "indicator_name_en",
@@ -34,7 +35,7 @@ COLUMNS = (
     "source_id", "source_url", "source_publisher", "source_title", "source_published", "note",
 )
 FORMATS = ("csv", "parquet", "json")
-CODE = ("research", "queries", "sql", "db.py")  # what makes research_long and the slices (cache.code_version)
+CODE = ("research", "queries", "sql", "db.py", "spreadsheet.py")  # what makes research_long and the slices (cache.code_version)
 KINDS = {"indicators": ("slice_indicators", "indicator_slice", "indicator_id"),
          "units": ("slice_units", "unit_slice", "unit_id")}
 
@@ -57,6 +58,8 @@ def csv_cell(value) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, str):  # text: never a formula in a spreadsheet (build_scripts/spreadsheet.py)
+        return safe_cell(value)
     return str(common.jsonable(value))
 
 

@@ -7,12 +7,26 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from build_scripts.errors import Problem, say
+from build_scripts.errors import Problem, say, shown
 
 DESCRIPTOR = "datapackage.json"
 TYPES = {"string", "number", "integer", "boolean", "date"}
 REQUIRED_RESOURCES = ("units", "unit_crosswalk", "indicators", "sources", "observations")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# Package and resource names become file names of the site (<name>.zip, downloads/<name>.csv): slugs only.
+SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+MAX_DEPTH = 32  # deeper JSON is refused: the build's writers recurse once a level
+# Characters that change how text reads without being seen: bidirectional controls and zero-width ones.
+INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and line feed are text
+# The Frictionless profiles, by name or by their published address: matched here, never fetched.
+PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
+PROFILE_URLS = {f"https://specs.frictionlessdata.io/schemas/{name}.json" for name in PROFILES} | {
+    f"https://datapackage.org/profiles/{version}/{name}.json" for version in ("1.0", "2.0")
+    for name in ("datapackage", "dataresource", "tableschema", "tabledialect")}
+# What every file is: UTF-8 CSV, ',' between cells, '"' around them, a header row (the build reads only that).
+DIALECT_DEFAULTS = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "headerRow": 1,
+                    "lineTerminator": "\n", "skipInitialSpace": False, "caseSensitiveHeader": False, "csvddfVersion": 1.2}
 
 
 @dataclass
@@ -72,15 +86,127 @@ def load(package: Path) -> tuple[dict | None, list[Problem]]:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         return None, [_problem("descriptor-unreadable", detail=str(exc))]
+    duplicates: list[str] = []
+
+    def pairs(items):
+        seen = {}
+        for key, value in items:
+            if key in seen and not duplicates:
+                duplicates.append(key)
+            seen[key] = value
+        return seen
+
     try:
-        descriptor = json.loads(text)
+        descriptor = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         return None, [Problem(DESCRIPTOR, exc.lineno, None, "descriptor-json", say("descriptor-json", detail=exc.msg, line=exc.lineno, column=exc.colno))]
     except RecursionError:
         return None, [_problem("descriptor-json", detail="nested too deeply", line=1, column=1)]
     if not isinstance(descriptor, dict):
         return None, [_problem("descriptor-not-object")]
+    if _depth(descriptor) > MAX_DEPTH:
+        return None, [_problem("descriptor-deep", limit=MAX_DEPTH)]
+    if duplicates:
+        return None, [_problem("descriptor-duplicate-key", key=duplicates[0])]
     return descriptor, []
+
+
+def _depth(value) -> int:
+    """How deeply lists and objects nest (without recursion: the value may be deep)."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, depth = todo.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            if depth <= MAX_DEPTH:
+                todo.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def _strings(value, where: str = ""):
+    """Every key and text of the descriptor with where it is (a.b.c)."""
+    todo = [(value, where)]
+    while todo:
+        item, at = todo.pop()
+        if isinstance(item, dict):
+            for key, child in item.items():
+                yield str(key), at or "the top level"
+                todo.append((child, f"{at}.{key}" if at else str(key)))
+        elif isinstance(item, list):
+            todo.extend((child, f"{at}[{i}]") for i, child in enumerate(item))
+        elif isinstance(item, str):
+            yield item, at
+
+
+def package_problems(descriptor: dict) -> list[Problem]:
+    """The package-level rules that keep the build from failing late on what validation accepted."""
+    out: list[Problem] = []
+    for text, where in _strings(descriptor):
+        bad = CONTROL.search(text) or INVISIBLE.search(text)
+        if bad:
+            out.append(_problem("descriptor-control", char=f"U+{ord(bad.group()):04X}", where=where))
+            break
+    name = descriptor.get("name")
+    if not isinstance(name, str) or not SLUG.fullmatch(name) or len(name) > 100:
+        out.append(_problem("package-name", name=json.dumps(name, ensure_ascii=False)[:100]))
+    version = descriptor.get("version")
+    if version is not None and not (isinstance(version, str) and re.fullmatch(r"[0-9]{1,9}\.[0-9]{1,9}\.[0-9]{1,9}", version)):
+        out.append(_problem("package-version", version=json.dumps(version, ensure_ascii=False)[:100]))
+    created = descriptor.get("created")
+    if created is not None and not _created_ok(created):
+        out.append(_problem("package-created", created=json.dumps(created, ensure_ascii=False)[:100]))
+    for key in ("profile", "$schema"):
+        if key in descriptor and not _profile_ok(descriptor[key]):
+            out.append(_problem("profile-remote", where=f"the package's {key}", profile=str(descriptor[key])[:200]))
+    return out
+
+
+def _created_ok(created) -> bool:
+    """An ISO date and time the build can date its files with (gzip and zip store seconds since 1970 in 32 bits)."""
+    import datetime as dt
+
+    if not isinstance(created, str) or not created.isascii():
+        return False
+    try:
+        moment = dt.datetime.fromisoformat(created.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    try:
+        return 0 <= moment.timestamp() < 2 ** 32
+    except (OverflowError, OSError, ValueError):
+        return False
+
+
+def _profile_ok(profile) -> bool:
+    return isinstance(profile, str) and (profile in PROFILES or profile in PROFILE_URLS)
+
+
+def _resource_settings(res: dict, name: str) -> list[Problem]:
+    """Resource settings the build would ignore or fetch: refused, so that what is published reads as declared."""
+    out = []
+    if name not in REQUIRED_RESOURCES:
+        out.append(_problem("resource-unknown", loc=(name,), resource=name, known=", ".join(REQUIRED_RESOURCES)))
+    for key in ("profile", "$schema"):
+        if key in res and not _profile_ok(res[key]):
+            out.append(_problem("profile-remote", loc=(name, key), where=f"resource {name}", profile=str(res[key])[:200]))
+    encoding = res.get("encoding", "utf-8")
+    if not isinstance(encoding, str) or encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        out.append(_problem("resource-setting", loc=(name, "encoding"), resource=name, setting=f"encoding {str(encoding)[:60]}"))
+    if "dialect" in res:
+        dialect = res["dialect"]
+        if not isinstance(dialect, dict) or any(DIALECT_DEFAULTS.get(k, object()) != v or isinstance(v, bool) != isinstance(DIALECT_DEFAULTS.get(k), bool)
+                                                for k, v in dialect.items() if k != "$schema"):
+            out.append(_problem("resource-setting", loc=(name, "dialect"), resource=name, setting="a dialect other than the default"))
+    for key, allowed in (("format", ("csv",)), ("mediatype", ("text/csv",)), ("compression", ())):
+        if key in res and res[key] not in allowed:
+            out.append(_problem("resource-setting", loc=(name, key), resource=name, setting=f"{key} {str(res[key])[:60]}"))
+    schema = res.get("schema")
+    if isinstance(schema, dict) and "missingValues" in schema and schema["missingValues"] != [""]:
+        out.append(_problem("missing-values", loc=(name, "schema", "missingValues"), resource=name,
+                            values=json.dumps(schema["missingValues"], ensure_ascii=False)[:100]))
+    return out
 
 
 def safe_path(package: Path, name: str, path: object) -> tuple[Path | None, list[Problem]]:
@@ -104,7 +230,31 @@ def safe_path(package: Path, name: str, path: object) -> tuple[Path | None, list
     return resolved, []
 
 
+def _offline(descriptor: dict) -> dict:
+    """The descriptor without its profile addresses (checked by _profile_ok): frictionless would fetch them."""
+    out = {k: v for k, v in descriptor.items() if k not in ("profile", "$schema")}
+    if isinstance(out.get("resources"), list):
+        out["resources"] = [{k: v for k, v in r.items() if k not in ("profile", "$schema")} if isinstance(r, dict) else r
+                            for r in out["resources"]]
+    return out
+
+
+def _no_network(*args, **kwargs):
+    raise OSError("validation never uses the network")
+
+
 def _frictionless_errors(descriptor: dict) -> list[Problem]:
+    import socket
+
+    connect, create = socket.socket.connect, socket.create_connection
+    socket.socket.connect, socket.create_connection = _no_network, _no_network  # nothing is ever fetched
+    try:
+        return _frictionless_errors_offline(_offline(descriptor))
+    finally:
+        socket.socket.connect, socket.create_connection = connect, create
+
+
+def _frictionless_errors_offline(descriptor: dict) -> list[Problem]:
     try:
         from frictionless import FrictionlessException, Package
 
@@ -119,10 +269,10 @@ def _frictionless_errors(descriptor: dict) -> list[Problem]:
 
 def resources(package: Path, descriptor: dict) -> tuple[list[ResourceSpec], list[Problem]]:
     """The resources the validator can check, and the problems of the descriptor."""
-    problems: list[Problem] = []
+    problems: list[Problem] = package_problems(descriptor)
     items = descriptor.get("resources")
     if not isinstance(items, list) or not items:
-        return [], [_problem("descriptor-no-resources")]
+        return [], problems + [_problem("descriptor-no-resources")]
     specs: list[ResourceSpec] = []
     seen: set[str] = set()
     for index, res in enumerate(items):
@@ -177,9 +327,10 @@ def _resource(package: Path, res: object, label: str, problems: list[Problem]) -
         problems.append(_problem("resource-invalid", resource=label, detail="a resource must be a JSON object"))
         return None
     name = res.get("name")
-    if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9._-]+", name):
-        problems.append(_problem("resource-invalid", resource=label, detail="its name must be lower-case letters, digits, '.', '_' or '-'"))
+    if not isinstance(name, str) or not SLUG.fullmatch(name) or len(name) > 100:
+        problems.append(_problem("resource-invalid", resource=shown(label, 100), detail="its name must be a slug: lower-case letters and digits, words joined by '-' or '_'"))
         return None
+    problems.extend(_resource_settings(res, name))
     if "data" in res and "path" not in res:
         problems.append(_problem("resource-invalid", loc=(name,), resource=name, detail="inline data is not allowed; use a CSV file"))
         return None

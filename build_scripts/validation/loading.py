@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 
 from build_scripts import canonical
 from build_scripts.errors import Problem, say
+from build_scripts.validation import reader
 from build_scripts.validation.descriptor import ResourceSpec
 from build_scripts.validation.sql import query
-
-GLOB_CHARS = set("*?[]{}")
 
 
 @dataclass
@@ -32,6 +31,7 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     not_canonical_row: int | None = None
     parser: str = ""  # "duckdb" (canonical-shaped files) or "python"
+    sha256: str | None = None  # of the bytes read: the build loads only these bytes (reader.read_checked)
 
 
 def create_tables(con) -> None:
@@ -58,6 +58,7 @@ def load(con, spec: ResourceSpec, file_label: str, allow_fast: bool = True) -> L
     except OSError as exc:
         _p(loaded, "path-unreadable", None, type_="missing-file", path=spec.path, detail=exc.strerror or str(exc))
         return loaded
+    loaded.sha256 = reader.digest(data)
     if re.match(rb"[\xef\xbb\xbf \r\n\t]*\Z", data):
         _p(loaded, "empty-file", 1, type_="empty-file")
         return loaded
@@ -72,15 +73,13 @@ def load(con, spec: ResourceSpec, file_label: str, allow_fast: bool = True) -> L
     if "\x00" in text:
         _p(loaded, "nul-byte", canonical._record_at(text, text.index("\x00")), type_="encoding-error")
         return loaded
-    del data
     loaded.nfc = unicodedata.is_normalized("NFC", text)
     crlf = "\r" in text
     if crlf:
         _p(loaded, "crlf", canonical._record_at(text, text.index("\r")), type_="canonical-form")
     header = _header(text)
-    fast = (allow_fast and not bom and not crlf and header == spec.names and text.endswith("\n") and "\n\n" not in text
-            and not (GLOB_CHARS & set(str(path))))
-    if fast and _load_fast(con, loaded, text):
+    fast = allow_fast and not bom and not crlf and header == spec.names and text.endswith("\n") and "\n\n" not in text
+    if fast and _load_fast(con, loaded, text, data):
         loaded.loaded, loaded.parser = True, "duckdb"
         return loaded
     loaded.parser = "python"
@@ -95,11 +94,12 @@ def _header(text: str) -> list[str] | None:
         return None
 
 
-def _load_fast(con, loaded: Loaded, text: str) -> bool:
+def _load_fast(con, loaded: Loaded, text: str, data: bytes) -> bool:
     spec = loaded.spec
     columns = {f"c{i}": "VARCHAR" for i in range(len(spec.names))}
     try:
-        con.execute(query("load/read_csv"), [str(spec.file), columns])
+        with reader.private_folder("validate-") as folder:  # a path DuckDB reads as itself (reader.py)
+            con.execute(query("load/read_csv"), [reader.duckdb_path(spec.file, data, folder, spec.name), columns])
         count = con.execute(query("load/count_raw")).fetchone()[0]
         if '"' in text:
             same = con.execute(query("load/serialise_raw")).fetchone()[0] == text
@@ -118,9 +118,7 @@ def _load_fast(con, loaded: Loaded, text: str) -> bool:
 
 def _insert_records(con, name: str, rows: list[list[str]]) -> None:
     """Python-parsed records into DuckDB through a temporary canonical CSV file (row number first)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="validate-") as tmp:
+    with reader.private_folder("validate-") as tmp:
         path = f"{tmp}/records.csv"
         with open(path, "w", encoding="utf-8", newline="") as out:
             csv.writer(out, lineterminator="\n").writerows([number, *cells] for number, cells in enumerate(rows, start=1))

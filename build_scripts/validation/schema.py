@@ -78,6 +78,24 @@ def _frictionless_type_ok(value: str, type_: str) -> bool:
         return False
 
 
+NUMBER_FORM = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?(nan|inf|infinity)", re.ASCII | re.IGNORECASE)
+INTEGER_FORM = re.compile(r"[+-]?[0-9]+", re.ASCII)
+DATE_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def _portal_form(value: str, type_: str) -> str | None:
+    """The sentence kind when a cell frictionless accepts is one the build cannot read (DuckDB casts only ASCII
+    digits, no '_', and integers of 32 bits); None when it can. NaN and infinities are left to finite_value."""
+    cell = value.strip()
+    if type_ == "number" and not (len(cell) <= 40 and NUMBER_FORM.fullmatch(cell)):
+        return "number-form"
+    if type_ == "integer" and not (INTEGER_FORM.fullmatch(cell) and -2 ** 31 <= int(cell) < 2 ** 31):
+        return "integer-form"
+    if type_ == "date" and not DATE_FORM.fullmatch(value):
+        return "date-form"
+    return None
+
+
 def run(con, specs: list[ResourceSpec], files: dict[str, str], non_nfc: list[str]) -> tuple[list[Problem], set]:
     """All schema problems; also the cells with a type error (the domain checks leave those alone)."""
     by_name = {s.name: s for s in specs}
@@ -93,10 +111,16 @@ def run(con, specs: list[ResourceSpec], files: dict[str, str], non_nfc: list[str
     for r in rows(con, "schema/blank_row_list"):
         add(r["res"], r["row"], None, "blank-row", "blank-row")
     bad_type: set[tuple[str, int, int]] = set()
+    form: dict[tuple[str, int, int], str] = {}
     found = rows(con, "schema/cell_problems")
     for r in found:  # first the types, decided with frictionless's rules: no constraint error on a mistyped cell
-        if r["kind"] == "type" and not _frictionless_type_ok(r["value"], r["type"]):
-            bad_type.add((r["res"], r["row"], r["pos"]))
+        if r["kind"] == "type":
+            where = (r["res"], r["row"], r["pos"])
+            if not _frictionless_type_ok(r["value"], r["type"]):
+                bad_type.add(where)
+            elif _portal_form(r["value"], r["type"]):  # frictionless reads it, the build could not
+                bad_type.add(where)
+                form[where] = _portal_form(r["value"], r["type"])
     for r in found:
         res, row, pos, value, kind = r["res"], r["row"], r["pos"], r["value"], r["kind"]
         name = name_of(res, pos)
@@ -104,7 +128,7 @@ def run(con, specs: list[ResourceSpec], files: dict[str, str], non_nfc: list[str
             add(res, row, name, "constraint-error", "required", value)
         elif (res, row, pos) in bad_type:
             if kind == "type":
-                add(res, row, name, "type-error", "type-error", value, type=r["type"])
+                add(res, row, name, "type-error", form.get((res, row, pos), "type-error"), value, type=r["type"])
         elif kind == "enum":
             add(res, row, name, "constraint-error", "enum", value, allowed=r["allowed"])
         elif kind == "length":
@@ -159,6 +183,9 @@ def run(con, specs: list[ResourceSpec], files: dict[str, str], non_nfc: list[str
         add(res, row, ", ".join(by_name[res].primary_key), "canonical-form", "unsorted", key=", ".join(by_name[res].primary_key))
     for r in rows(con, "schema/boolean_spelling"):
         add(r["res"], r["row"], name_of(r["res"], r["pos"]), "canonical-form", "boolean-spelling", r["value"])
+    for r in rows(con, "schema/hidden_characters"):
+        add(r["res"], r["row"], name_of(r["res"], r["pos"]), "constraint-error", r["kind"], r["value"],
+            char=f"U+{ord(r['found']):04X}" if r["found"] else "?")
     if non_nfc:
         for r in rows(con, "schema/not_nfc", [non_nfc]):
             field_ = name_of(r["res"], r["pos"]) if r["pos"] < len(by_name[r["res"]].names) else None

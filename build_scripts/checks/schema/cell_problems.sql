@@ -13,7 +13,7 @@ WITH c AS (
         WHERE r.row > 1 AND f.type <> 'string'
     ) AS t
     WHERE NOT list_contains(missing, value) AND CASE type
-        WHEN 'integer' THEN NOT regexp_full_match(value, '-?[0-9]{1,18}')
+        WHEN 'integer' THEN NOT regexp_full_match(value, '-?[0-9]{1,9}')
         WHEN 'number' THEN NOT regexp_full_match(value, '-?[0-9]{1,15}(\.[0-9]{1,15})?')
         WHEN 'boolean' THEN value NOT IN ('true', 'false', 'True', 'False', 'TRUE', 'FALSE', '1', '0')
         WHEN 'date' THEN NOT regexp_full_match(value, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR TRY_CAST(value AS DATE) IS NULL
