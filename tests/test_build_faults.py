@@ -64,17 +64,19 @@ def test_the_build_folder_has_its_own_lock(tmp_path):
         lock.release()
 
 
-def test_staging_folders_of_dead_builds_are_removed(tmp_path):
-    site = tmp_path / "site"
+@pytest.mark.parametrize("name", ["site", "[s]ite*"])
+def test_staging_folders_of_dead_builds_are_removed(tmp_path, name):
+    site = tmp_path / name
     site.mkdir()
     (site / "index.html").write_text("current\n")
-    for name in ("site.new-999999991", "site.old-999999992"):
-        (tmp_path / name).mkdir()
-        (tmp_path / name / "partial.html").write_text("partial\n")
-    (tmp_path / "site.new-notes").mkdir()  # not a staging folder: left alone
+    for left in (f"{name}.new-999999991", f"{name}.old-999999992"):
+        (tmp_path / left).mkdir()
+        (tmp_path / left / "partial.html").write_text("partial\n")
+    (tmp_path / f"{name}.new-notes").mkdir()  # not a staging folder: left alone
+    (tmp_path / "s.new-999999994").mkdir()  # another site's: left alone
     done = swap.recover(site)
     assert len(done) == 2
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.new-notes"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, f"{name}.new-notes", "s.new-999999994"])
     assert (site / "index.html").read_text() == "current\n"
 
 

@@ -30,9 +30,10 @@ def _leftovers(target: Path, kind: str) -> list[Path]:
     out = []
     if not target.parent.is_dir():
         return out
-    for path in target.parent.glob(f"{target.name}.{kind}-*"):  # Path.glob: the name is matched literally below
-        pid = path.name[len(target.name) + len(kind) + 2:]
-        if path.name.startswith(f"{target.name}.{kind}-") and pid.isdigit() and path.is_dir() and not path.is_symlink():
+    prefix = f"{target.name}.{kind}-"
+    for name in sorted(os.listdir(target.parent)):  # by prefix, not by pattern: the site's name may hold "[" or "*"
+        path = target.parent / name
+        if name.startswith(prefix) and name[len(prefix):].isdigit() and path.is_dir() and not path.is_symlink():
             out.append(path)
     return out
 
