@@ -214,5 +214,5 @@ def test_a_backcast_figure_may_precede_its_unit(pkg):
 def test_validity_message_names_the_unit_its_dates_and_the_way_out(pkg):
     file, row, field, _kind = post2025_before_reform(pkg)
     problem = next(p for p in validate_package(pkg).errors if (p.file, p.row, p.field) == (file, row, field))
-    assert "is valid from 2025-07-01 to today, but period 1900 ends on 1900-12-31" in problem.message
+    assert "exists from 2025-07-01, but period 1900 ends on 1900-12-31" in problem.message
     assert "set backcast to true" in problem.message

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts import db, settings
+from tests import package_text
 from build_scripts.pages import home, render, report
 from build_scripts.pages.site import Site, page_file
 
@@ -60,7 +61,7 @@ REPORTS = ["2023", "2024", "2024-9M", "2025-9M"]
 def make_package(root: Path) -> Path:
     package = root / "package"
     shutil.copytree(FIXTURE, package)
-    (package / "data" / "observations.csv").write_text(OBSERVATIONS, encoding="utf-8")
+    (package / "data" / "observations.csv").write_text(package_text.complete("observations", OBSERVATIONS), encoding="utf-8")
     with (package / "data" / "units.csv").open("a", encoding="utf-8") as units:  # a province with no figure
         units.write("hung-yen,Hưng Yên,Hung Yen,province,post-2025,dong-bang-song-hong,33,,2025-07-01,,2,2,src-0000000003,\n")
     indicators = package / "data" / "indicators.csv"  # GRDP and PCI rank headlines too

@@ -301,7 +301,8 @@ def published_not_a_date(pkg):
 
 def tile_taken(pkg):
     rows = [d for d in bp.dicts(pkg, "units") if d["tile_row"] != ""]
-    a, b = rows[0], rows[1]
+    a = rows[0]
+    b = next(d for d in rows[1:] if d["boundary"] == a["boundary"])  # tiles are unique within one map
     bp.set_cell(pkg, "units", b["_row"], "tile_row", a["tile_row"])
     bp.set_cell(pkg, "units", b["_row"], "tile_col", a["tile_col"])
     return UNITS, b["_row"], "tile_row", "tile"

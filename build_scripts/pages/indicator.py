@@ -168,19 +168,17 @@ def ranking_figure(indicator: dict, periods: list[dict], lang: str, out_dir, her
 
 
 def tile_rows(site: Site, periods: list[dict], lang: str) -> list[dict]:
-    """A tile a province and rankable period (value None without a figure), on the map of the ranked
-    provinces' boundary (63 tiles before 2025-07-01, 34 after), when every ranked unit is placed on it; else none."""
-    boundaries = {r["boundary"] for p in periods for r in p["rows"]}
-    if len(boundaries) != 1:
-        return []
-    tiles = site.q("tile_units", boundary=boundaries.pop())
-    placed = {row["unit_id"] for row in tiles}
-    if not tiles or not periods or not {r["unit_id"] for p in periods for r in p["rows"]} <= placed:
-        return []
+    """A tile a province and rankable period (value None without a figure), each period on the map of its
+    ranked provinces' boundary (63 tiles before 2025-07-01, 34 after), when every ranked unit of every
+    period is placed on its map; else none."""
     focus = set(site.focus_ids)
     out = []
     for p in periods:
+        boundaries = {r["boundary"] for r in p["rows"]}
+        tiles = site.q("tile_units", boundary=boundaries.pop()) if len(boundaries) == 1 else []
         values = {r["unit_id"]: r["value"] for r in p["rows"]}
+        if not tiles or not set(values) <= {t["unit_id"] for t in tiles}:
+            return []
         out += [{"unit_id": t["unit_id"], "name": t[f"name_{lang}"], "tile_row": t["tile_row"], "tile_col": t["tile_col"],
                  "value": values.get(t["unit_id"]), "focus": t["unit_id"] in focus, "period": p["period"]} for t in tiles]
     return out
@@ -191,9 +189,9 @@ def tile_figure(indicator: dict, periods: list[dict], tiles: list[dict], lang: s
     """The tile map of the chosen period (every rankable period following the <select>), or of the one period."""
     name = indicator[f"name_{lang}"]
     unit_label = i18n.label(lang, "units", indicator["unit"])
-    total = len({t["unit_id"] for t in tiles})
+    totals = Counter(t["period"] for t in tiles)  # each period's map: 63 tiles before the reform, 34 after
     descriptions = {p["period"]: i18n.t(lang, "period_select.tiles_description", indicator=name, period=p["label"],
-                                        n=len(p["rows"]), total=total) for p in periods}
+                                        n=len(p["rows"]), total=totals[p["period"]]) for p in periods}
     labels = {"legend": f"{name} ({unit_label})", "no_data": i18n.t(lang, "no_data"), "name": i18n.t(lang, "unit_name")}
     latest = periods[0]["period"]
     if select_id:

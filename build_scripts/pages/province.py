@@ -164,6 +164,8 @@ def model(site: Site, key: str, lang: str) -> dict:
         "region": region,
         "region_href": href(here, f"provinces/{region['unit_id']}") if region and region["unit_id"] in units else None,
         "events": events,
+        "chain_break": next((r["break_date"] for r in site.q("unit_chain_break", unit_id=unit_id)), None)
+        if comparable.applies(unit) else None,
         "themes": [(theme, list(group)) for theme, group in
                    groupby((r for r in latest if r["indicator_id"] in chosen), key=lambda r: r["theme"])],
         "comparable": comparable.applies(unit),
