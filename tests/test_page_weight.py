@@ -40,11 +40,11 @@ def test_the_real_sources_and_data_are_on_pages_a_reader_reaches(real_site):
     for source_id in ids:
         assert (real_site / "sources" / source_id / "index.html").is_file(), source_id
         assert (real_site / "en/sources" / source_id / "index.html").is_file(), source_id
-    listed = set(re.findall(r'href="(?:\.\./)*(?:sources/)?(src-[a-z0-9-]+)/"', index))
+    linked = set(re.findall(r'href="(?:\.\./)*(?:sources/)?([a-z0-9]+(?:-[a-z0-9]+)*)/"', index))
     for year_page in real_site.glob("sources/*/index.html"):
-        if not year_page.parent.name.startswith("src-"):
-            listed |= set(re.findall(r'href="\.\./(src-[a-z0-9-]+)/"', year_page.read_text(encoding="utf-8")))
-    assert listed == set(ids)
+        if year_page.parent.name not in ids:  # a page listing the sources of a year
+            linked |= set(re.findall(r'href="\.\./([a-z0-9]+(?:-[a-z0-9]+)*)/"', year_page.read_text(encoding="utf-8")))
+    assert set(ids) - linked == set(), "every source is linked from the sources index or a year page"
     data = (real_site / "data/index.html").read_text(encoding="utf-8")
     assert 'href="indicators/"' in data and 'href="units/"' in data
     assert (real_site / "data/indicators/index.html").is_file() and (real_site / "en/data/units/index.html").is_file()

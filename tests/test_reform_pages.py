@@ -55,7 +55,7 @@ def test_new_bac_ninh_grdp_shows_the_2024_sum_naming_both_parts_and_their_source
     assert len(rows) == 1
     row = rows[0]
     assert "| 498,376 | derived (actual) |" in row
-    assert "Derived: the sum of the former Bac Giang and Bac Ninh, before 1 July 2025." in row
+    assert "Derived: the sum of the former Bac Giang and Bac Ninh." in row
     assert "[Bac Giang](../../provinces/bac-giang-pre2025/index.md): 250,000 ([Example Statistics](https://example.org/grdp-2024))" in row
     assert "[Bac Ninh](../../provinces/bac-ninh-pre2025/index.md): 248,376 ([Example Statistics](https://example.org/grdp-2024))" in row
     assert "the figures for Bac Ninh are the sums of the former provinces" in block
@@ -74,7 +74,7 @@ def test_no_sum_where_a_part_is_missing(pages):
 def test_vietnamese_words_of_a_derived_point(pages):
     block = section(read(pages, "indicators/grdp_current/index.md"), "## Bắc Ninh &#40;từ")
     assert "| năm 2024 | 498.376 | suy ra (chính thức) |" in block
-    assert "Số liệu suy ra: tổng của Bắc Giang và Bắc Ninh (cũ), trước ngày 1/7/2025." in block
+    assert "Số liệu suy ra: tổng của Bắc Giang và Bắc Ninh (cũ)." in block
     assert "Trước ngày 1/7/2025, số liệu của Bắc Ninh là tổng số liệu của các tỉnh cũ hợp thành" in block
 
 
@@ -88,12 +88,13 @@ def test_province_page_lists_derived_points_with_parts(pages):
 
 def test_lineage_links_both_ways(pages):
     new = read(pages, "provinces/bac-ninh/index.en.md")
-    assert "[Bac Giang](../bac-giang-pre2025/index.md)" in section(new, "Formed on 1 July 2025 from:")
-    assert "[Bac Ninh](../bac-ninh-pre2025/index.md)" in section(new, "Formed on 1 July 2025 from:")
-    for former in ("bac-ninh-pre2025", "bac-giang-pre2025"):
-        text = read(pages, f"provinces/{former}/index.en.md")
-        assert "became part of:" in text
-        assert "[Bac Ninh](../bac-ninh/index.md)" in text, former
+    changes = section(new, "## Boundary changes")
+    assert "On 1 July 2025:" in changes, changes
+    assert "Bac Ninh took in all of [Bac Giang](../bac-giang-pre2025/index.md)" in changes
+    assert "Bac Ninh took in all of [Bac Ninh (before 1 July 2025)](../bac-ninh-pre2025/index.md)" in changes
+    for former, name in (("bac-ninh-pre2025", "Bac Ninh"), ("bac-giang-pre2025", "Bac Giang")):
+        text = section(read(pages, f"provinces/{former}/index.en.md"), "## Boundary changes")
+        assert f"All of {name} became part of [Bac Ninh" in text and "](../bac-ninh/index.md)" in text, former
 
 
 def test_a_former_province_page_has_no_comparable_section(pages):

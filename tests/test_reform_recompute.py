@@ -16,7 +16,7 @@ from pathlib import Path
 NOT_SUMMABLE_UNITS = {
     "percent", "rank", "points", "index", "years", "usd_ppp", "persons_per_km2", "per_1000_population",
     "children_per_woman", "males_per_100_females", "million_vnd_per_person", "million_vnd_per_worker",
-    "million_vnd_per_person_per_month", "quintals_per_ha", "m2_per_person",
+    "million_vnd_per_person_per_month", "quintals_per_ha", "m2_per_person", "per_1000_live_births", "kg_per_person",
 }
 
 
@@ -68,35 +68,53 @@ def shown_figures(package: Path) -> dict[tuple, dict]:
     return shown
 
 
-def expected_derived(package: Path) -> dict[tuple, dict]:
-    """(unit, indicator, period, status) -> {"value": Decimal, "parts": {part: (Decimal, source_id)}}."""
+def eras_of(package: Path) -> dict[str, list]:
+    """Post-2025 unit -> its eras of former units, read from the crosswalk by reform/partitions.py (whose
+    chain is checked by hand in tests/test_reform_chain.py); the sums below are recomputed here."""
+    from build_scripts.reform.partitions import Move, eras
+
     units = {u["unit_id"]: u for u in read(package, "units")}
+    day = lambda text: dt.date.fromisoformat(text) if text else None  # noqa: E731
+    valid_from = {u: day(r["valid_from"]) for u, r in units.items()}
+    valid_to = {u: day(r["valid_to"]) for u, r in units.items()}
+    moves = [Move(c["from_unit_id"], c["to_unit_id"], day(c["effective_date"]), c.get("transfer") or "whole")
+             for c in read(package, "unit_crosswalk")]
+    return {u: eras(u, valid_from, valid_to, moves) for u, r in units.items() if r["boundary"] == "post-2025"}
+
+
+def expected_derived(package: Path) -> dict[tuple, dict]:
+    """(unit, indicator, period, status) -> {"value": Decimal, "parts": {part: (Decimal, source_id)}}: for each
+    era, oldest first, the parts' figures (the most recently published of those that measured the era's
+    boundary: within it, or back-cast onto it); the first era in which every part has one wins."""
     indicators = {i["indicator_id"]: i for i in read(package, "indicators") if summable(i)}
-    crosswalk = read(package, "unit_crosswalk")
-    parts_of: dict[str, list[str]] = defaultdict(list)
-    effective: dict[str, dt.date] = {}
-    for c in crosswalk:
-        parts_of[c["to_unit_id"]].append(c["from_unit_id"])
-        effective[c["from_unit_id"]] = dt.date.fromisoformat(c["effective_date"])
+    published = {s["source_id"]: s["published"] for s in read(package, "sources")}
     shown = shown_figures(package)
-    by_part: dict[tuple, dict] = defaultdict(dict)  # (unit, indicator, period, status) of parts
-    for (unit, indicator, period, status), row in shown.items():
-        if unit in effective and indicator in indicators and period_end(period) < effective[unit]:
-            by_part[(indicator, period, status)][unit] = row
+    figures: dict[tuple, list[dict]] = defaultdict(list)
+    for o in read(package, "observations"):
+        if o["indicator_id"] in indicators:
+            figures[(o["unit_id"], o["indicator_id"], o["period"], o["status"])].append(o)
+    keys = {(i, p, s) for (_u, i, p, s) in figures}
     result = {}
-    for successor, parts in parts_of.items():
-        if units[successor]["boundary"] != "post-2025":
-            continue
-        for (indicator, period, status), figures in by_part.items():
-            if not all(p in figures for p in parts):
-                continue
+    for successor, eras in eras_of(package).items():
+        for indicator, period, status in keys:
             if (successor, indicator, period, status) in shown:
                 continue  # the province's own published figure stands
-            chosen = {p: (Decimal(figures[p]["value"]), figures[p]["source_id"]) for p in parts}
-            result[(successor, indicator, period, status)] = {
-                "value": sum((v for v, _ in chosen.values()), Decimal(0)),
-                "parts": chosen,
-            }
+            end = period_end(period)
+            for _generation, _start, era_end, parts, same_from in sorted(eras, key=lambda e: -e[0]):
+                if not end < era_end:
+                    continue
+                chosen = {}
+                for part in parts:
+                    usable = [o for o in figures.get((part, indicator, period, status), [])
+                              if same_from[part] is None or end >= same_from[part] or o.get("backcast") == "true"]
+                    usable.sort(key=lambda r: r["source_id"])
+                    usable.sort(key=lambda r: (published[r["source_id"]] != "", published[r["source_id"]]), reverse=True)
+                    if usable:
+                        chosen[part] = (Decimal(usable[0]["value"]), usable[0]["source_id"])
+                if len(chosen) == len(parts):
+                    result[(successor, indicator, period, status)] = {
+                        "value": sum((v for v, _ in chosen.values()), Decimal(0)), "parts": chosen}
+                    break
     return result
 
 
