@@ -75,3 +75,13 @@ def _stage(package_dir, resources, changes, staged, counts):
         temporary.write_bytes(text.encode("utf-8"))
         staged.append((temporary, target))
         counts[name] = len(kept) + len(rows)
+
+
+def splice_report(readme_text: str, block: str, begin: str, end: str) -> str:
+    """readme_text with the importer's report block (from its begin marker to its end marker) replaced by
+    block, or block appended when the markers are not there yet: each importer owns only its own block."""
+    if begin in readme_text and end in readme_text:
+        head = readme_text.split(begin)[0]
+        tail = readme_text.split(end, 1)[1]
+        return head + block.rstrip("\n") + tail
+    return readme_text.rstrip("\n") + "\n\n" + block

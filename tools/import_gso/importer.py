@@ -142,7 +142,9 @@ def build(zf, zip_label, origin, package_dir, schemas):
                         "url": f"https://github.com/choisy/gso/blob/{origin['per_file_commit']}/"
                                + urllib.parse.quote(path),
                         "published": origin["published"], "language": "en", "kind": "statistics_office",
-                        "retrieved": origin["retrieved"], "original_url": origin["original_url"]})
+                        # original_url is the office's address of this table; the repository records only
+                        # the listing page it started from (ORIGIN.toml), which is no address of a table
+                        "retrieved": origin["retrieved"], "original_url": ""})
         where_table = f"{zip_label}!{table}"
         columns, previous = [], {}
         for index, label in enumerate(header[1:], start=1):

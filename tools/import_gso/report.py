@@ -1,6 +1,8 @@
 """The GSO import report, spliced into datapackage/README.md between its own markers (after the seed's)."""
 from collections import Counter
 
+from tools.package_rows import splice_report
+
 BEGIN = "<!-- BEGIN GSO import report (written by tools/import_gso; do not edit by hand) -->"
 END = "<!-- END GSO import report -->"
 
@@ -40,8 +42,4 @@ def render(result, not_imported):
 
 
 def splice(readme_text, block):
-    if BEGIN in readme_text and END in readme_text:
-        head = readme_text.split(BEGIN)[0]
-        tail = readme_text.split(END, 1)[1]
-        return head + block.rstrip("\n") + tail
-    return readme_text.rstrip("\n") + "\n\n" + block
+    return splice_report(readme_text, block, BEGIN, END)

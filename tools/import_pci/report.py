@@ -1,6 +1,8 @@
 """The PCI import report, written into datapackage/README.md between its own markers."""
 from collections import Counter
 
+from tools.package_rows import splice_report
+
 BEGIN = "<!-- BEGIN PCI import report (written by tools/import_pci; do not edit by hand) -->"
 END = "<!-- END PCI import report -->"
 
@@ -39,8 +41,4 @@ def render(pages, missing, observations, skipped, notes):
 
 
 def splice(readme_text, block):
-    if BEGIN in readme_text and END in readme_text:
-        head = readme_text.split(BEGIN)[0]
-        tail = readme_text.split(END, 1)[1]
-        return head + block.rstrip("\n") + tail
-    return readme_text.rstrip("\n") + "\n\n" + block
+    return splice_report(readme_text, block, BEGIN, END)

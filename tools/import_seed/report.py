@@ -3,6 +3,8 @@ datapackage/README.md so the note always matches the data."""
 from collections import Counter, defaultdict
 from decimal import Decimal
 
+from tools.package_rows import splice_report
+
 BEGIN = "<!-- BEGIN import report (written by tools/import_seed; do not edit by hand) -->"
 END = "<!-- END import report -->"
 
@@ -58,8 +60,4 @@ def render(counts, observations, excluded, merged):
 
 
 def splice(readme_text, block):
-    if BEGIN in readme_text and END in readme_text:
-        head = readme_text.split(BEGIN)[0]
-        tail = readme_text.split(END, 1)[1]
-        return head + block.rstrip("\n") + tail
-    return readme_text.rstrip("\n") + "\n\n" + block
+    return splice_report(readme_text, block, BEGIN, END)
