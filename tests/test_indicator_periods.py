@@ -56,11 +56,14 @@ def con(package):
 # --- which periods are rankable ---------------------------------------------------------------------------
 
 
-def test_rankable_periods_are_those_of_the_latest_boundary_with_two_figures(con):
+def test_rankable_periods_are_every_period_with_two_figures_of_one_boundary(con):
     rows = db.query(con, "ranking_periods", indicator_id="grdp_growth", focus_ids=FOCUS)
     periods = list(dict.fromkeys(r["period"] for r in rows))
-    assert periods == ["2025-9M", "2025-H1"]  # latest first; 2024 (pre-2025 provinces) is not mixed in
-    assert {r["boundary"] for r in rows} == {"post-2025"}
+    assert periods == ["2025-9M", "2025-H1", "2024"]  # latest first; 2024 ranks the pre-2025 provinces
+    assert {r["period"]: r["boundary"] for r in rows} == {"2025-9M": "post-2025", "2025-H1": "post-2025",
+                                                          "2024": "pre-2025"}
+    assert [(r["rank"], r["unit_id"]) for r in rows if r["period"] == "2024"] == [(1, "ha-noi-pre2025"),
+                                                                                  (2, "bac-ninh-pre2025")]
     assert [r["latest"] for r in rows] == [r["period"] == "2025-9M" for r in rows]
     half = [(r["rank"], r["unit_id"], r["focus"]) for r in rows if r["period"] == "2025-H1"]
     assert half == [(1, "hai-phong", False), (2, "bac-ninh", True), (3, "ha-noi", False)]
@@ -78,11 +81,13 @@ def test_the_latest_period_follows_the_rule_the_page_used_on_the_real_package():
         latest = rows[0]
         assert latest["latest"] and latest["end_date"] == max(r["end_date"] for r in rows)
         assert all(len(units) >= 2 for units in by_period.values()), indicator
-        assert len({r["boundary"] for r in rows}) == 1, indicator
         for units in by_period.values():
+            assert len({r["boundary"] for r in units}) == 1, indicator  # one map a period
             assert [r["rank"] for r in units] == sorted(r["rank"] for r in units)
     grdp = db.query(con, "ranking_periods", indicator_id="grdp_growth", focus_ids=FOCUS)
-    assert list(dict.fromkeys(r["period"] for r in grdp)) == ["2025", "2025-9M", "2025-H1"]
+    order = list(dict.fromkeys((r["period"], r["boundary"]) for r in grdp))
+    assert order[:2] == [("2025", "post-2025"), ("2025-9M", "post-2025")]
+    assert ("2024", "pre-2025") in order  # the years before the reform are offered on the 63-province map
 
 
 # --- the ranking spec -------------------------------------------------------------------------------------
@@ -234,7 +239,8 @@ def test_page_has_a_labelled_hidden_select_of_the_periods_in_words(page):
         assert control, lang
         assert control.group(1) == label
         options = re.findall(r'<option value="([^"]+)"( selected)?>([^<]+)</option>', control.group(2))
-        assert options == [("2025-9M", " selected", first), ("2025-H1", "", second)], lang
+        assert options[:2] == [("2025-9M", " selected", first), ("2025-H1", "", second)], lang
+        assert [value for value, _, _ in options[2:]] == ["2024"], lang
         assert text.index("bn-period-select") < text.index("bn-figure--ranking") < text.index("bn-figure--tile_map")
 
 
@@ -244,7 +250,7 @@ def test_page_charts_bind_the_select_and_describe_each_period(page):
             spec = json.loads((page["folder"] / f"{name}-{lang}.vl.json").read_text(encoding="utf-8"))
             assert spec["params"][0]["bind"] == {"element": "#bn-period-select"}
             assert spec["params"][0]["value"] == "2025-9M"
-            assert sorted(spec["usermeta"]["period_descriptions"]) == ["2025-9M", "2025-H1"]
+            assert sorted(spec["usermeta"]["period_descriptions"]) == ["2024", "2025-9M", "2025-H1"]
     en = json.loads((page["folder"] / "ranking-en.vl.json").read_text(encoding="utf-8"))["usermeta"]["period_descriptions"]
     assert "first half of 2025, 3 provinces ranked" in en["2025-H1"]
 

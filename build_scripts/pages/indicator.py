@@ -99,6 +99,8 @@ def model(site: Site, key: str, lang: str) -> dict:
         "focus_name": site.focus_units[0][f"name_{lang}"] if site.focus_units else site.focus_id,
         "ranking": latest,
         "ranking_periods": [{"period": p["period"], "label": p["label"], "n": len(p["rows"])} for p in periods],
+        # the provinces the periods rank: one boundary's, or each period its own (before and after the reform)
+        "ranking_boundary": (lambda b: b.pop() if len(b) == 1 else "both")({r["boundary"] for p in periods for r in p["rows"]}),
         "period_select": select_id if (ranking_chart or tile_chart) else None,
         "ranking_chart": ranking_chart,
         "tile_chart": tile_chart,

@@ -1,10 +1,10 @@
--- All provinces ranked on one indicator for every rankable period. The latest rankable period is the one
--- with the latest end that has figures for at least two units of one boundary (the rule the page used
--- for its one ranked period); the others are the periods with figures for at least two units of that same
--- boundary: pre-2025 and post-2025 provinces are never ranked together, and every period offered ranks
--- the same set of provinces (the tile map's, after the reform). Rank within a period: higher first unless
--- higher_is_better is false; ties share a rank. focus marks the units in $focus_ids. Each figure comes
--- with its status, note and source. Latest period first (latest is true for its rows), then by end date.
+-- All provinces ranked on one indicator for every rankable period: a period with figures for at least two
+-- provinces of one boundary (pre-2025 and post-2025 provinces are never ranked together; where a period has
+-- figures of both, the boundary with more of them, ties to the older map, whose provinces existed then). The
+-- latest rankable period is the one with the latest end (the page's default and its table). Rank within a
+-- period: higher first unless higher_is_better is false; ties share a rank. focus marks the units in
+-- $focus_ids. Each figure comes with its status, note and source. Latest period first (latest is true for
+-- its rows), then by end date.
 WITH outcomes AS (
     SELECT o.*, u.name_vi, u.name_en, u.boundary
     FROM int_observations AS o
@@ -13,21 +13,25 @@ WITH outcomes AS (
       AND u.unit_type IN ('province', 'municipality')
 ),
 rankable AS (
-    SELECT period, boundary, end_date, start_date, count(*) AS units
+    SELECT period, boundary, end_date, start_date, count(*) AS units,
+           row_number() OVER (PARTITION BY period ORDER BY count(*) DESC, boundary DESC NULLS LAST) AS pick
     FROM outcomes
+    WHERE boundary IS NOT NULL
     GROUP BY period, boundary, end_date, start_date
     HAVING count(*) >= 2
 ),
 latest AS (
-    SELECT period, boundary
+    SELECT period
     FROM rankable
-    ORDER BY end_date DESC, start_date, units DESC, boundary DESC NULLS LAST, period
+    WHERE pick = 1
+    ORDER BY end_date DESC, start_date, units DESC, period
     LIMIT 1
 ),
 chosen AS (
     SELECT r.period, r.boundary, r.end_date, r.start_date, r.period = l.period AS latest
     FROM rankable AS r
-    JOIN latest AS l ON r.boundary IS NOT DISTINCT FROM l.boundary
+    CROSS JOIN latest AS l
+    WHERE r.pick = 1
 ),
 direction AS (
     SELECT coalesce(higher_is_better, true) AS higher FROM stg_indicators WHERE indicator_id = $indicator_id
