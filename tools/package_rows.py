@@ -85,3 +85,16 @@ def splice_report(readme_text: str, block: str, begin: str, end: str) -> str:
         tail = readme_text.split(end, 1)[1]
         return head + block.rstrip("\n") + tail
     return readme_text.rstrip("\n") + "\n\n" + block
+
+
+def run_importer(name: str, parse_args, run, argv=None) -> int:
+    """An importer's command line: its arguments parsed, run, and bad input as one sentence on stderr with
+    exit 1 (never a traceback)."""
+    import sys
+
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return run(args)
+    except ImportSeedError as exc:
+        print(f"{name}: {exc}", file=sys.stderr)
+        return 1

@@ -4,11 +4,10 @@ Reads only tools/import_gso/raw/gso_21092018.zip (checked against raw/ORIGIN.tom
 package only its own rows: sources whose id starts with gso-, the observations citing them, and the
 indicators it adds (tools/package_rows.merge). Run it after python -m tools.import_seed."""
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from tools.import_seed.errors import ImportSeedError
+from tools.package_rows import run_importer
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -59,12 +58,7 @@ def run(args):
 
 
 def main(argv=None):
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    try:
-        return run(args)
-    except ImportSeedError as exc:
-        print(f"import_gso: {exc}", file=sys.stderr)
-        return 1
+    return run_importer("import_gso", parse_args, run, argv)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,4 @@
 """Turn the catalogued GSO tables into package rows: sources, observations, new indicators."""
-import csv
 import tomllib
 import unicodedata
 import urllib.parse

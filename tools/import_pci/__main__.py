@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tools.import_seed.errors import ImportSeedError
 from tools.import_seed.slugs import slugify
+from tools.package_rows import run_importer
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "pci-vcci-"
@@ -112,12 +113,7 @@ def run(args):
 
 
 def main(argv=None):
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    try:
-        return run(args)
-    except ImportSeedError as exc:
-        print(f"import_pci: {exc}", file=sys.stderr)
-        return 1
+    return run_importer("import_pci", parse_args, run, argv)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from .errors import ImportSeedError
+from tools.package_rows import run_importer
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_COLUMNS = ["province", "boundary", "indicator", "period", "value", "unit", "measure", "price_basis", "status",
@@ -100,12 +101,7 @@ def mark_backcasts(rows, unit_rows, period_map):
 
 
 def main(argv=None):
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    try:
-        return run(args)
-    except ImportSeedError as exc:
-        print(f"import_seed: {exc}", file=sys.stderr)
-        return 1
+    return run_importer("import_seed", parse_args, run, argv)
 
 
 if __name__ == "__main__":
