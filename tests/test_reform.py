@@ -5,7 +5,6 @@ reform), the files published, and the CSV recomputed independently in Python."""
 from __future__ import annotations
 
 import csv
-import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -15,13 +14,14 @@ import pytest
 from build_scripts import db, settings
 from build_scripts.reform import comparable, files
 from test_reform_recompute import expected_derived, parse_parts
+from tests import package_text
 
 HEADERS = {
-    "sources": "source_id,title,publisher,url,published,language,kind,retrieved,original_url",
+    "sources": "source_id,title,publisher,url,published,language,kind",
     "units": "unit_id,name_vi,name_en,unit_type,boundary,region_id,gso_code,seat,valid_from,valid_to,tile_row,tile_col,source_id,note",
-    "unit_crosswalk": "from_unit_id,to_unit_id,effective_date,transfer,part,source_id",
+    "unit_crosswalk": "from_unit_id,to_unit_id,effective_date,source_id",
     "indicators": "indicator_id,theme,display_order,headline,name_vi,name_en,description_vi,description_en,caveats_vi,caveats_en,unit,measure,price_basis,additive,higher_is_better,decimals",
-    "observations": "unit_id,indicator_id,period,status,source_id,value,note,backcast",
+    "observations": "unit_id,indicator_id,period,status,source_id,value,note",
 }
 
 SOURCES = """\
@@ -65,25 +65,10 @@ def write_package(root: Path, observations: str, crosswalk: str = CROSSWALK) -> 
     descriptor = json.loads((settings.PACKAGE_DIR / "datapackage.json").read_text(encoding="utf-8"))
     (root / "data").mkdir(parents=True, exist_ok=True)
     for resource in descriptor["resources"]:
-        body = _complete_rows(resource["name"], contents[resource["name"]])
-        (root / resource["path"]).write_text(HEADERS[resource["name"]] + "\n" + body, encoding="utf-8")
+        text = package_text.complete(resource["name"], HEADERS[resource["name"]] + "\n" + contents[resource["name"]])
+        (root / resource["path"]).write_text(text, encoding="utf-8")
     (root / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     return root
-
-
-def _complete_rows(name: str, body: str) -> str:
-    """The rows as the tests write them (without the fields of boundary changes and back-casts, which they
-    leave at their defaults), completed to the resource's header: a crosswalk row moves a whole unit; an
-    observation or source row gets empty trailing cells."""
-    width = len(HEADERS[name].split(","))
-    out = []
-    for row in csv.reader(io.StringIO(body)):
-        if name == "unit_crosswalk" and len(row) == 4:
-            row = row[:3] + ["whole", ""] + row[3:]
-        out.append(row + [""] * (width - len(row)))
-    text = io.StringIO()
-    csv.writer(text, lineterminator="\n").writerows(out)
-    return text.getvalue()
 
 
 def table(package: Path) -> dict[tuple, dict]:

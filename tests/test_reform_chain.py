@@ -9,7 +9,8 @@ from pathlib import Path
 
 from build_scripts import db
 from build_scripts.reform import comparable, partitions
-from test_reform import _complete_rows, write_package
+from test_reform import HEADERS, write_package
+from tests import package_text
 
 SOURCES = """\
 src-a,Niên giám A,Cục Thống kê A,https://example.org/a,2024-01-15,vi,statistics_office
@@ -73,10 +74,12 @@ phu-tho-pre2025,export_value,2009,actual,src-a,25,,
 
 def rows(tmp_path: Path) -> dict[tuple, dict]:
     package = write_package(tmp_path, OBSERVATIONS)
-    for name, body in (("units", UNITS), ("unit_crosswalk", CROSSWALK), ("sources", SOURCES)):
-        path = package / "data" / f"{name}.csv"
-        header = path.read_text(encoding="utf-8").splitlines()[0]
-        path.write_text(header + "\n" + _complete_rows(name, body), encoding="utf-8")
+    for name, body in (("units", UNITS), ("unit_crosswalk", CROSSWALK), ("sources", SOURCES),
+                       ("observations", OBSERVATIONS)):
+        # the crosswalk and the observations are written in full (transfers, back-casts)
+        header = ",".join(package_text.fields(name)) if name in ("unit_crosswalk", "observations") else HEADERS[name]
+        (package / "data" / f"{name}.csv").write_text(package_text.complete(name, header + "\n" + body),
+                                                      encoding="utf-8")
     con = db.load_package(package)
     return {(r["unit_id"], r["period"]): r for r in comparable.comparable_rows(con)
             if r["indicator_id"] == "export_value"}
