@@ -284,7 +284,7 @@ def _tile_fills_named(svg: str) -> dict[str, str]:
     return {label: fill for label, fill in re.findall(r'<path aria-label="([^":]+): [^"]*"[^>]*fill="(#[0-9A-Fa-f]{6})"', svg)}
 
 
-# --- page weight (issue 8) --------------------------------------------------------------------------------
+# --- page weight ----------------------------------------------------------------------------------------
 
 PAGE_LIMIT = 100_000  # bytes of HTML a page
 

@@ -1,4 +1,4 @@
-"""The page queries return the same rows in the same order after being made faster (issue 8).
+"""The page queries return the same rows in the same order however the queries are made faster.
 
 tests/golden/queries/ holds, for every query the page phase runs on a frozen copy of the real package
 (tests/golden/queries/package/, so that a change of datapackage/ does not move the snapshot), each call's

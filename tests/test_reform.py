@@ -316,7 +316,7 @@ def test_numbers_are_written_without_exponent_or_trailing_zeros(value, text):
 
 
 def test_validation_rejects_a_crosswalk_that_misses_repeats_or_points_backwards(tmp_path):
-    """Item 4 of issue 5 (the checks live in build_scripts/checks/crosswalk_*.sql, owned by validation)."""
+    """A crosswalk that misses, repeats or points backwards is refused (the checks live in build_scripts/checks/crosswalk_*.sql, owned by validation)."""
     from build_scripts.validate import validate_package
 
     crosswalk = """\

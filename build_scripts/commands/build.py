@@ -1,4 +1,4 @@
-"""`python -m build_scripts build`: validate, generate and build the site (DESIGN.md, The command line)."""
+"""`python -m build_scripts build`: validate, generate and build the site."""
 
 HELP = "validate the package, generate the pages, charts and downloads, and build the site (swapped in only on success)"
 

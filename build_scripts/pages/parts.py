@@ -1,4 +1,4 @@
-"""Pages cut to a weight (issue 8: no HTML page over 100 KB, whatever the size of the package).
+"""Pages cut to a weight (no HTML page over 100 KB, whatever the size of the package).
 
 A page that lists many rows (a source's figures, a province's indicators, the downloads of every slice)
 estimates the HTML each row makes and, past a budget, is cut into numbered parts: ``<page>/``,

@@ -1,4 +1,4 @@
--- The one place where a period string gets its kind, its start and its end (DESIGN.md, Periods).
+-- The one place where a period string gets its kind, its start and its end (ARCHITECTURE.md, The rules the code carries out).
 -- Grammar: YYYY | YYYY-Qn | YYYY-H1 | YYYY-nM (n = 2,4,5,7..11: January to the end of month n) | YYYY-MM.
 -- Any other string has kind NULL and NULL dates: callers treat NULL as invalid.
 CREATE OR REPLACE MACRO period_kind(p) AS CASE
