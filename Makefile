@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PACKAGE ?= datapackage
 
-.PHONY: venv validate fmt build serve test test-fast bench browser clean
+.PHONY: venv validate fmt build serve test test-fast lint bench browser clean
 
 venv: $(VENV)/.installed
 
@@ -35,10 +35,13 @@ browser:
 	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing and cannot be installed here: browser tests will be skipped (they fail in CI)"; fi; }
 
-test: venv browser
+test: venv browser lint
 	$(PY) -m pytest -n 2 --dist loadgroup
 
-test-fast: venv
+lint: venv
+	$(VENV)/bin/ruff check
+
+test-fast: venv lint
 	$(PY) -m pytest -n 2 --dist loadgroup -m "not browser and not slow"
 
 bench: venv

@@ -14,7 +14,7 @@ two page workers never see half an entry. Deleting the folder is safe. EVENTS li
 rendered" / "chart reused" once a chart and "download written" / "download reused" once a file.
 
     cache.write_chart(chart, out_dir, name, lang)           render.write_chart through the cache
-    downloads.write_all(con, package_dir, out_dir, store=cache.files)
+    downloads.write_all(con, package_dir, out_dir, store=cache.files)  (store.make_now, without it, makes every file)
     research.publish.publish(con, descriptor, site_dir, page_units, store=cache.files)
 """
 
@@ -168,11 +168,6 @@ def write_built_chart(inputs, build: Callable[[], object], out_dir: Path, name: 
     return files
 
 
-def make_now(kind: str, parts, dests: list[Path], make: Callable[[], object], code: tuple[str, ...] = ()) -> None:
-    """The store without a cache (the writers' default): make the files, every time."""
-    make()
-
-
 def files(kind: str, parts, dests: list[Path], make: Callable[[], object], code: tuple[str, ...] = ()) -> None:
     """A group of download files made together by make() (which writes exactly ``dests``): copied from the
     cache when a group of this kind was made before from the same ``parts`` (what the files are made from:
@@ -194,13 +189,3 @@ def files(kind: str, parts, dests: list[Path], make: Callable[[], object], code:
     _store(entry, dict(zip(names, dests)))
     for _ in dests:
         _event("download written")
-
-
-def write_downloads(con, package_dir: Path, out_dir: Path, write: Callable | None = None) -> list[Path]:
-    """downloads.write_all through the cache, each group of files made only when its inputs changed.
-    ``write`` (the one-step writer earlier callers passed) is accepted and not used: the groups are cached
-    one by one."""
-    from build_scripts import downloads
-
-    return downloads.write_files(con, Path(package_dir), Path(out_dir), store=files)
-

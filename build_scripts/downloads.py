@@ -27,7 +27,8 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
-from build_scripts import cache, db, settings
+from build_scripts import db
+from build_scripts.store import make_now
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 STAGED_CODE = ("downloads.py", "spreadsheet.py", "db.py", "sql")  # plus queries/stg_<resource>.sql: what a staged table is made by
@@ -39,15 +40,8 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_all(con, package_dir: Path, out_dir: Path, store: Callable | None = None) -> list[Path]:
+def write_all(con, package_dir: Path, out_dir: Path, store: Callable = make_now) -> list[Path]:
     """Write every download into out_dir (the site's downloads/ folder); returns the files, sorted."""
-    return write_files(con, package_dir, out_dir, store)
-
-
-def write_files(con, package_dir: Path, out_dir: Path, store: Callable | None = None) -> list[Path]:
-    """write_all's work, under a name of its own: cache.write_downloads calls it, so that a caller that
-    wraps write_all (benchmarks/driver.py does) never wraps the cached path."""
-    store = store or cache.make_now
     out_dir.mkdir(parents=True, exist_ok=True)
     descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
     files = db.resource_paths(package_dir)  # the literal files validation read
@@ -90,7 +84,7 @@ def write_zips(members: dict[str, bytes], descriptor: dict, out_dir: Path, store
     """The package's zip under the address earlier links use, and the release's (write_release)."""
     from build_scripts import changelog
 
-    store = store or cache.make_now
+    store = store or make_now
     version = descriptor.get("version")
     check_version(version)
     dests = [out_dir / f"{descriptor['name']}.zip"]

@@ -98,7 +98,7 @@ def package(tmp_path_factory) -> Path:
 def _downloads(package: Path, out: Path, cached: bool) -> list[Path]:
     con = db.load_package(package)
     try:
-        return cache.write_downloads(con, package, out) if cached else downloads.write_all(con, package, out)
+        return downloads.write_all(con, package, out, store=cache.files) if cached else downloads.write_all(con, package, out)
     finally:
         con.close()
 

@@ -10,7 +10,6 @@ import io
 import shutil
 from pathlib import Path
 
-import pytest
 
 from benchmarks import harness
 from benchmarks.rebuild import change_one_figure

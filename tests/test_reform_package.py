@@ -9,7 +9,6 @@ import csv
 import json
 from collections import defaultdict
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 

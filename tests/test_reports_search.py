@@ -7,7 +7,6 @@ hook, serves it and types into its search box in Chromium, as a reader would.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -129,7 +129,8 @@ def test_a_second_build_into_the_same_folder_leaves_no_stale_slice(tmp_path):
 
 def test_a_page_worker_reopens_what_was_published_and_renders_the_same_blocks(pub):
     from build_scripts import db
-    from build_scripts.research import fragments, publish
+    from build_scripts.pages import fragments
+    from build_scripts.research import publish
 
     worker = publish.reopen(db.load_package(FIXTURE), pub.descriptor, pub.site_dir)
     assert worker.files == [] and worker.sums == pub.sums and worker.slices == pub.slices

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from test_research_site import FIXTURE, build
+from test_research_site import build
 
 BASE = "https://bac-ninh-open-data.github.io/"
 REPO = Path(__file__).resolve().parent.parent
@@ -154,7 +154,7 @@ def script_json(markup: str) -> dict:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_indicator_json_ld_is_a_dataset_search_engines_accept(pub, lang):
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     blocks = fragments.indicator(pub, "export_value", lang)
     data = script_json(blocks["jsonld"])
@@ -171,7 +171,7 @@ def test_indicator_json_ld_is_a_dataset_search_engines_accept(pub, lang):
 
 
 def test_package_json_ld_on_the_data_page(pub):
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     data = script_json(fragments.data(pub, "vi", "grdp_growth", "bac-ninh")["jsonld"])
     assert data["@type"] == "Dataset" and data["version"] == "0.1.0"
@@ -182,7 +182,7 @@ def test_package_json_ld_on_the_data_page(pub):
 def test_json_ld_survives_markdown_as_a_script_element(pub):
     import markdown
 
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     block = fragments.indicator(pub, "export_value", "en")["jsonld"]
     html = markdown.markdown("# Title\n\nText.\n\n" + block, extensions=["tables", "fenced_code"])
@@ -194,7 +194,7 @@ def test_json_ld_survives_markdown_as_a_script_element(pub):
 def test_the_indicator_page_blocks_link_the_downloads_with_size_and_digest(pub):
     import markdown
 
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     blocks = fragments.indicator(pub, "grdp_growth", "en")
     html = unescape(markdown.markdown(str(blocks["downloads"]), extensions=["tables"]))
@@ -211,7 +211,7 @@ def test_the_indicator_page_blocks_link_the_downloads_with_size_and_digest(pub):
 
 
 def test_citations_name_the_package_version_and_the_indicator(pub):
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     cite = unescape(str(fragments.indicator(pub, "grdp_growth", "vi")["cite"]))
     assert "Tăng trưởng GRDP" in cite and "phiên bản 0.1.0" in cite
@@ -237,7 +237,8 @@ def test_citation_cff_agrees_with_the_package():
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_data_page_explains_every_column_of_the_slices(pub, lang):
-    from build_scripts.research import fragments, slices
+    from build_scripts.pages import fragments
+    from build_scripts.research import slices
 
     text = unescape(str(fragments.data(pub, lang, "grdp_growth", "bac-ninh")["slices"]))
     explained = set(re.findall(r"^- ([a-z_, ]+):", text, re.M))
@@ -254,7 +255,7 @@ def test_the_data_page_explains_every_column_of_the_slices(pub, lang):
 def test_indicator_json_ld_reads_as_rdf_with_the_schema_org_vocabulary(pub):
     import rdflib
 
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     data = script_json(fragments.indicator(pub, "grdp_growth", "en")["jsonld"])
     data["@context"] = {"@vocab": "https://schema.org/"}  # the same terms, without fetching schema.org's context
@@ -300,7 +301,7 @@ def test_the_site_serves_the_package_citation_file_and_links_it(pub):
     assert cff["cff-version"] == "1.2.0" and cff["version"] == "0.1.0" and cff["type"] == "dataset"
     assert cff["authors"] == [{"name": "Bắc Ninh Open Data maintainers"}]
     assert "downloads/CITATION.cff" in pub.sums
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     assert "[CITATION.cff](../downloads/CITATION.cff)" in str(fragments.data(pub, "vi", "grdp_growth", "bac-ninh")["cite"])
 
@@ -316,7 +317,8 @@ def test_the_repository_citation_file_is_the_one_the_real_package_gives():
 def test_indicator_json_ld_names_its_main_sources_and_points_to_the_rest(pub, monkeypatch):
     """An indicator with more sources than MAX_BASED_ON (grdp_growth of the real package has 134) lists those
     that give the most figures, then the sources index for the others, so that the page stays under 100 KB."""
-    from build_scripts.research import common, fragments, jsonld
+    from build_scripts.pages import fragments
+    from build_scripts.research import common, jsonld
 
     monkeypatch.setattr(jsonld, "MAX_BASED_ON", 1)  # the test package's grdp_growth has 3 sources
     sources = common.query(pub.con, "indicator_sources", key="grdp_growth")

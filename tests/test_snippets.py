@@ -33,7 +33,7 @@ def pairs(markdown_text: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_python_snippets_print_what_the_page_says(pub, lang):
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     base = (pub.site_dir / "downloads").as_posix() + "/"
     page = str(fragments.data(pub, lang, "grdp_growth", "bac-ninh", base=base)["snippets"])
@@ -49,7 +49,7 @@ def test_python_snippets_print_what_the_page_says(pub, lang):
 
 
 def test_the_published_snippets_read_from_the_site_and_differ_only_in_the_address(pub):
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     base = (pub.site_dir / "downloads").as_posix() + "/"
     published = str(fragments.data(pub, "en", "grdp_growth", "bac-ninh")["snippets"])
@@ -61,14 +61,14 @@ def test_the_published_snippets_read_from_the_site_and_differ_only_in_the_addres
 
 
 def test_a_snippet_address_that_could_break_the_code_is_refused(pub):
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     with pytest.raises(ValueError, match="cannot be put in a snippet"):
         fragments.snippets(pub, "en", "grdp_growth", "bac-ninh", base='https://x.org/"; import os; "/')
 
 
 def test_the_snippets_read_the_focus_province_and_a_preferred_indicator_it_has(pub):
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     assert fragments.snippet_subject(pub, "bac-ninh", ["pci_rank", "grdp_growth"]) == ("grdp_growth", "bac-ninh")
     # a focus unit without figures: the unit with the most figures instead
@@ -76,7 +76,7 @@ def test_the_snippets_read_the_focus_province_and_a_preferred_indicator_it_has(p
 
 
 def test_pages_built_without_publish_get_empty_blocks():
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     assert set(fragments.indicator(None, "x", "vi").values()) == {""}
     assert fragments.data(None, "en", "", "")["snippets"] == ""
@@ -89,7 +89,7 @@ def test_python_snippets_run_on_the_real_package(tmp_path):
     from pathlib import Path
 
     from build_scripts import settings
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     real = Path(settings.PACKAGE_DIR)
     if not (real / "data" / "observations.csv").is_file():
@@ -111,7 +111,7 @@ def test_the_pandas_snippet_reads_the_downloads_over_http(pub):
     import http.server
     import threading
 
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(pub.site_dir))
     handler.log_message = lambda *args: None
@@ -133,7 +133,7 @@ def test_the_pandas_snippet_reads_the_downloads_over_http(pub):
 @pytest.mark.skipif(shutil.which("Rscript") is None,
                     reason="R is not installed (Debian: apt-get install r-base-core); the R snippet is not checked")
 def test_the_r_snippet_prints_what_the_pandas_snippet_prints(pub):
-    from build_scripts.research import fragments
+    from build_scripts.pages import fragments
 
     base = (pub.site_dir / "downloads").as_posix() + "/"
     page = str(fragments.data(pub, "en", "grdp_growth", "bac-ninh", base=base)["snippets"])

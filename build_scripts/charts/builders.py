@@ -291,4 +291,3 @@ def _ranking(name: str, data: list[dict], labels: dict, x_title: str, fmt: str, 
 
 # --- the tile-grid map: build_scripts/charts/tilemap.py ------------------------------------------
 
-from .tilemap import quantize_thresholds, tile_map, tile_periods_map, two_lines  # noqa: E402  (re-exported: builders.tile_map)

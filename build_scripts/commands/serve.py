@@ -25,7 +25,6 @@ def _port(text: str) -> int:
 
 def run(args) -> int:
     import functools
-    import http.server
     import signal
     import sys
     from pathlib import Path

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from build_scripts import changelog, db, settings
 from build_scripts.pages.site import Site, href
-from build_scripts.research import fragments
+from build_scripts.pages import fragments
 
 TEMPLATE = "data.md.j2"
 FORMATS = ("csv", "parquet", "json")

@@ -11,7 +11,8 @@ from markupsafe import Markup
 
 from build_scripts.pages import parts, render
 from build_scripts.pages.site import Site, href
-from build_scripts.research import common, fragments, links
+from build_scripts.pages import fragments
+from build_scripts.research import common, links
 
 TEMPLATE = "data_slices.md.j2"
 KINDS = ("indicators", "units")  # the slices' kinds, each a page

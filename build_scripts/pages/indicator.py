@@ -15,7 +15,7 @@ from collections import Counter
 from build_scripts import i18n
 from build_scripts.pages import chart_block, comparable, titles
 from build_scripts.pages.site import Site, href
-from build_scripts.research import fragments
+from build_scripts.pages import fragments
 
 TEMPLATE = "indicator.md.j2"
 

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from build_scripts import i18n, settings
 from build_scripts.pages import chart_block, comparable, parts, titles
 from build_scripts.pages.site import Site, href
-from build_scripts.research import fragments
+from build_scripts.pages import fragments
 
 TEMPLATE = "province.md.j2"
 

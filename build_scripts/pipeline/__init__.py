@@ -113,7 +113,7 @@ def _remove_in_background(build_dir: Path, docs_dir: Path) -> threading.Thread:
 
 def _generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progress: Progress,
                         digests: dict[str, str] | None) -> dict:
-    from build_scripts import cache, db
+    from build_scripts import cache, db, downloads
     from build_scripts.pages import generate
     from build_scripts.pages.site import Site
     from build_scripts.research.publish import publish
@@ -133,7 +133,7 @@ def _generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progr
     count = lambda event: made.__setitem__(event, made[event] + 1) if event in made else None  # noqa: E731
     cache.EVENTS.append(count)
     try:
-        files = cache.write_downloads(con, package_dir, docs_dir / "downloads")
+        files = downloads.write_all(con, package_dir, docs_dir / "downloads", store=cache.files)
         site = Site.load(con, package_dir, docs_dir)
         site.digests = digests  # the page workers load the same bytes
         site.research = publish(con, site.descriptor, docs_dir, page_units=[u["unit_id"] for u in site.units],

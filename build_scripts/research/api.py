@@ -20,6 +20,7 @@ import shutil
 from pathlib import Path
 
 from build_scripts import cache
+from build_scripts.store import make_now
 from build_scripts.research import citation, common, links, slices
 
 # The fields of a figure in each document: the long format less what is constant in the file or listed once.
@@ -130,9 +131,9 @@ def _write_doc(path: Path, make_doc) -> Path:
 
 def write_all(con, descriptor: dict, sums: dict, site_dir: Path, store=None, found: dict | None = None) -> list[Path]:
     """Write the index and every document; returns the files, sorted. Run after checksums.write. ``store``
-    is cache.files (or, without it, cache.make_now: every document made); ``found`` is slices.digests(con)
+    is cache.files (or, without it, make_now: every document made); ``found`` is slices.digests(con)
     when the caller has it already."""
-    store = store or cache.make_now
+    store = store or make_now
     common.ensure_long(con)
     found = slices.digests(con) if found is None else found
     tables = common.query(con, "table_digests")[0]
@@ -151,7 +152,7 @@ def write_all(con, descriptor: dict, sums: dict, site_dir: Path, store=None, fou
             key = row["indicator_id" if kind == "indicators" else "unit_id"]
             path = site_dir / links.api_path(kind, key)
             parts = [head, row, found[(kind, key)]["digest"], links.slice_downloads(descriptor, sums, kind, key), extra]
-            store(f"api-{kind}", parts, [path], lambda: _write_doc(path, lambda: make(con, descriptor, sums, row)),
+            store(f"api-{kind}", parts, [path], lambda path=path, make=make, row=row: _write_doc(path, lambda: make(con, descriptor, sums, row)),
                   slices.CODE)
             files.append(path)
     return sorted(files)

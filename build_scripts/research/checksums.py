@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_scripts.store import make_now
+
 SUMS_NAME = "SHA256SUMS"
 
 
@@ -55,12 +57,10 @@ def sums_text(sums: dict[str, FileSum]) -> str:
 def write(site_dir: Path, store=None) -> tuple[dict[str, FileSum], Path]:
     """Compute the sums and write downloads/SHA256SUMS; returns the sums and the file written. ``store`` is
     cache.files (the file is copied from the cache when the same sums were written before) or, without it,
-    cache.make_now."""
-    from build_scripts import cache
-
+    make_now."""
     sums = compute(site_dir)
     dest = site_dir / "downloads" / SUMS_NAME
     data = sums_text(sums).encode("utf-8")
-    (store or cache.make_now)("sha256sums", [hashlib.sha256(data).hexdigest()], [dest],
-                              lambda: dest.write_bytes(data), ("research/checksums.py",))
+    (store or make_now)("sha256sums", [hashlib.sha256(data).hexdigest()], [dest],
+                        lambda: dest.write_bytes(data), ("research/checksums.py",))
     return sums, dest

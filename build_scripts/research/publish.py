@@ -7,10 +7,10 @@
     4. the DCAT-AP catalogue: catalog.jsonld (dcat.py)
 
 Every file goes through ``store`` (``build_scripts.cache.files`` in the build: a file is made again only
-when what it is made from changed; without it, ``cache.make_now``: every file made).
+when what it is made from changed; without it, ``make_now``: every file made).
 
 ``publish(con, descriptor, site_dir, page_units=None, store=None)`` returns a ``Published``: the files written and
-what the page blocks (fragments.py) need. ``con`` has the package loaded (build_scripts.db.load_package).
+what the page blocks (build_scripts/pages/fragments.py) need. ``con`` has the package loaded (build_scripts.db.load_package).
 A process that renders pages but did not publish (a worker with its own connection) calls
 ``reopen(con, descriptor, site_dir, page_units)`` instead: the same blocks, nothing written.
 """
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_scripts import cache
+from build_scripts.store import make_now
 from build_scripts.research import api, checksums, citation, common, dcat, slices
 
 
@@ -70,7 +71,7 @@ def reopen(con, descriptor: dict, site_dir: Path, page_units=None) -> Published:
 
 def publish(con, descriptor: dict, site_dir: Path, page_units=None, store=None) -> Published:
     site_dir = Path(site_dir)
-    store = store or cache.make_now
+    store = store or make_now
     head = cache.address(descriptor)
     found = slices.digests(con)
     made, files = slices.write_all(con, site_dir, store, found)

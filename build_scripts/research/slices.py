@@ -25,7 +25,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts import cache
+from build_scripts.store import make_now
 from build_scripts.research import common
 from build_scripts.spreadsheet import safe_cell
 
@@ -102,9 +102,9 @@ def digests(con) -> dict[tuple[str, str], dict]:
 
 def write_all(con, site_dir: Path, store=None, found: dict | None = None) -> tuple[list[Slice], list[Path]]:
     """Every indicator's and every unit's slice with figures; returns the slices and the files, sorted.
-    ``store`` is cache.files (or, without it, cache.make_now: every slice made); ``found`` is digests(con)
+    ``store`` is cache.files (or, without it, make_now: every slice made); ``found`` is digests(con)
     when the caller has it already."""
-    store = store or cache.make_now
+    store = store or make_now
     common.ensure_long(con)
     found = digests(con) if found is None else found
     for kind in KINDS:  # no file of an indicator or unit that is gone may stay behind (and be checksummed)
@@ -117,7 +117,7 @@ def write_all(con, site_dir: Path, store=None, found: dict | None = None) -> tup
             out = [site_dir / item.path(fmt) for fmt in FORMATS]
             out[0].parent.mkdir(parents=True, exist_ok=True)
             store("slice", [kind, key, found[(kind, key)]["digest"]], out,
-                  lambda: write_slice(con, kind, key, site_dir), CODE)
+                  lambda kind=kind, key=key: write_slice(con, kind, key, site_dir), CODE)
             slices.append(item)
             files.extend(out)
     return slices, sorted(files)

@@ -1,6 +1,6 @@
 """The researchers' blocks of the pages, as Markdown the page templates include as they are.
 
-``publish`` (publish.py) writes the files; the functions here turn what it returned into blocks:
+``build_scripts.research.publish`` writes the files; the functions here turn what it returned into blocks:
 
     indicator(pub, indicator_id, lang, unit_label=None) -> {"downloads", "cite", "jsonld"}   /indicators/<id>/
     unit(pub, unit_id, lang)                            -> {"downloads"}                      /provinces/<id>/
@@ -21,19 +21,14 @@ import re
 
 from markupsafe import Markup
 
+from build_scripts.pages import render
 from build_scripts.research import citation, common, jsonld, links
 
 _SLUG = re.compile(r"[a-z0-9]+([_-][a-z0-9]+)*")
 
 
-def _env(lang: str):
-    from build_scripts.pages import render
-
-    return render.environment(lang)
-
-
 def _render(template: str, lang: str, **context) -> Markup:
-    text = _env(lang).get_template(f"research/{template}").render(w=common.words(lang), **context)
+    text = render.environment(lang).get_template(f"research/{template}").render(w=common.words(lang), **context)
     return Markup("\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n")
 
 
