@@ -12,7 +12,7 @@ import altair
 import jsonschema
 import pytest
 
-from build_scripts.charts import assets, builders, locale, render, theme, vendor
+from build_scripts.charts import assets, builders, locale, render, theme, tilemap, vendor
 from build_scripts.charts.rows import ChartInputError
 
 VI = {"title": "Tổng sản phẩm trên địa bàn", "y_title": "Tỷ đồng", "x_title": "Tỷ đồng", "legend": "Tỷ đồng",
@@ -54,7 +54,7 @@ def all_charts(lang="vi"):
     return {
         "series": builders.series_chart(SERIES, lang, labels),
         "ranking": builders.ranking_chart(RANKING, lang, labels),
-        "tiles": builders.tile_map(tiles(), lang, labels),
+        "tiles": tilemap.tile_map(tiles(), lang, labels),
     }
 
 
@@ -154,7 +154,7 @@ def test_locales_come_from_babel():
 # --- what each chart shows ---------------------------------------------------------------------------
 
 def test_tile_map_never_colours_a_missing_province_as_zero(tmp_path):
-    files = render.write_chart(builders.tile_map(tiles(), "vi", VI), tmp_path, "tiles", "vi")
+    files = render.write_chart(tilemap.tile_map(tiles(), "vi", VI), tmp_path, "tiles", "vi")
     svg = files.svg.read_text(encoding="utf-8")
     zero = marks_with_label(svg, 'aria-label="Tỉnh 0: 0,0"')
     assert len(zero) == 1 and f'fill="{theme.SEQUENTIAL[0]}"' in zero[0]
@@ -170,14 +170,14 @@ def test_tile_map_never_colours_a_missing_province_as_zero(tmp_path):
 
 
 def test_tile_map_in_english_labels_missing_as_no_data(tmp_path):
-    files = render.write_chart(builders.tile_map(tiles(), "en", EN), tmp_path, "tiles", "en")
+    files = render.write_chart(tilemap.tile_map(tiles(), "en", EN), tmp_path, "tiles", "en")
     svg = files.svg.read_text(encoding="utf-8")
     assert "no data" in svg_texts(svg)
     assert marks_with_label(svg, 'aria-label="Tỉnh 3: no data"')
 
 
 def test_tile_labels_keep_their_contrast_on_every_class(tmp_path):
-    files = render.write_chart(builders.tile_map(tiles(missing=()), "vi", VI), tmp_path, "tiles", "vi")
+    files = render.write_chart(tilemap.tile_map(tiles(missing=()), "vi", VI), tmp_path, "tiles", "vi")
     svg = files.svg.read_text(encoding="utf-8")
     fills = {}
     for path in re.findall(r"<path [^>]*>", svg):
@@ -257,7 +257,7 @@ def test_two_renders_give_identical_bytes_whatever_the_row_order(tmp_path):
         shuffled.shuffle(rows)
     again = {
         "series": builders.series_chart(series, "vi", VI), "ranking": builders.ranking_chart(ranking, "vi", VI),
-        "tiles": builders.tile_map(tile_rows, "vi", VI),
+        "tiles": tilemap.tile_map(tile_rows, "vi", VI),
     }
     second = {n: render.write_chart(c, tmp_path / "b", n, "vi") for n, c in again.items()}
     for name in first:
@@ -314,12 +314,12 @@ def test_chart_html_needs_a_description(written):
     (lambda: builders.series_chart([dict(SERIES[0], kind="forecast")], "vi", VI), r"series chart, row 1, field 'kind': 'forecast' is not one of"),
     (lambda: builders.series_chart([dict(SERIES[0], end_date="31/12/2021")], "vi", VI), r"field 'end_date'"),
     (lambda: builders.series_chart(SERIES, "vi", {"y_title": "x"}), r"label 'outcome' is missing"),
-    (lambda: builders.tile_map([dict(tiles()[0], tile_row=-1)], "vi", VI), r"tile map chart, row 1, field 'tile_row'"),
-    (lambda: builders.tile_map(tiles()[:2] + [dict(tiles()[0], unit_id="x")], "vi", VI), r"row 3.*same tile"),
+    (lambda: tilemap.tile_map([dict(tiles()[0], tile_row=-1)], "vi", VI), r"tile map chart, row 1, field 'tile_row'"),
+    (lambda: tilemap.tile_map(tiles()[:2] + [dict(tiles()[0], unit_id="x")], "vi", VI), r"row 3.*same tile"),
     (lambda: builders.ranking_chart(RANKING, "Tiếng Việt", VI), r"language"),
     (lambda: builders.ranking_chart([dict(RANKING[0], value=None)], "vi", VI), r"ranking chart: no row has a value"),
     (lambda: builders.series_chart([], "vi", VI), r"series chart: no rows"),
-    (lambda: builders.tile_map("tỉnh", "vi", VI), r"tile map chart: rows must be a list"),
+    (lambda: tilemap.tile_map("tỉnh", "vi", VI), r"tile map chart: rows must be a list"),
 ])
 def test_bad_rows_get_a_sentence_naming_row_and_field(build, message):
     with pytest.raises(ChartInputError, match=message):
@@ -357,9 +357,9 @@ def test_assets_are_copied_with_locales_for_each_language(tmp_path):
 
 
 def test_long_tile_labels_break_in_two_balanced_lines():
-    assert builders.two_lines("Thành phố Hồ Chí Minh") == "Thành phố\nHồ Chí Minh"
-    assert builders.two_lines("Hà Nội") == "Hà Nội"
-    assert builders.two_lines("Thái Nguyên") == "Thái Nguyên"  # 11 characters fit one line
+    assert tilemap.two_lines("Thành phố Hồ Chí Minh") == "Thành phố\nHồ Chí Minh"
+    assert tilemap.two_lines("Hà Nội") == "Hà Nội"
+    assert tilemap.two_lines("Thái Nguyên") == "Thái Nguyên"  # 11 characters fit one line
 
 
 def test_readme_documents_every_builder_and_label():
@@ -381,7 +381,7 @@ def test_figure_passes_through_markdown_unchanged(written):
 def test_tile_map_outlines_the_focus_province(tmp_path):
     rows = tiles()
     rows[7]["focus"] = True
-    svg = render.write_chart(builders.tile_map(rows, "vi", VI), tmp_path, "tiles", "vi").svg.read_text(encoding="utf-8")
+    svg = render.write_chart(tilemap.tile_map(rows, "vi", VI), tmp_path, "tiles", "vi").svg.read_text(encoding="utf-8")
     outlines = re.findall(rf'<path [^>]*stroke="{theme.TEXT}" stroke-width="2.5"[^>]*>', svg)
     assert len(outlines) == 1
     assert re.search(r'<text [^>]*font-weight="bold"[^>]*>Tỉnh 7</text>', svg)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts import db, settings
-from build_scripts.charts import builders, render, theme
+from build_scripts.charts import builders, render, theme, tilemap
 from build_scripts.charts.rows import ChartInputError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
@@ -170,7 +170,7 @@ def test_tile_map_follows_the_period_and_never_colours_a_missing_province(tmp_pa
                    "2025-H1": {0: None, 1: 3.0, 2: 4.0, 3: None, 4: 3.5, 5: 3.2}})
     labels = {"legend": "Tăng trưởng (%)", "no_data": "chưa có số liệu", "name": "Tỉnh", "select": "#bn-period-select",
               "selected": "2025-9M", "description": "Bản đồ"}
-    files = render.write_chart(builders.tile_periods_map(rows, "vi", labels), tmp_path, "tiles-vi", "vi")
+    files = render.write_chart(tilemap.tile_periods_map(rows, "vi", labels), tmp_path, "tiles-vi", "vi")
     latest = _tile_fills(files.svg.read_text(encoding="utf-8"))
     assert latest["Tỉnh 2"] == theme.NO_DATA_FILL and latest["Tỉnh 0"] == theme.SEQUENTIAL[0]  # zero is a value
     assert latest["Tỉnh 3"] == theme.SEQUENTIAL[-1]

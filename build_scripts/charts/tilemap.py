@@ -11,6 +11,7 @@ import altair as alt
 from . import rows as check
 from . import theme
 from .locale import number_format
+from .spec import finish, period_param, rows_chart
 
 TILE_WIDTH = 44       # the narrowest tile; tiles widen to TILE_MAX_WIDTH while the map fits a phone
 TILE_MAX_WIDTH = 66
@@ -86,7 +87,6 @@ def tile_map(rows: list[dict], lang: str, labels: dict, *, decimals: int = 1):
         domain = [low, high]
     else:
         white_test, domain = "false", None
-    from .builders import rows_chart  # builders imports this module
 
     base = rows_chart()
     return _map(name, data, base, labels, decimals, white_test=white_test, domain=domain,
@@ -103,7 +103,6 @@ def tile_periods_map(rows: list[dict], lang: str, labels: dict, *, decimals: int
     its largest figure), like the ranking's axis beside it: one scale over all periods would leave a
     period of close figures in one or two colours. The legend shows the chosen period's classes; a
     tile's label turns white on the dark classes by the same thresholds (d3's quantize formula)."""
-    from .builders import period_param
 
     name = "tile map"
     check.check_lang(name, lang)
@@ -112,7 +111,6 @@ def tile_periods_map(rows: list[dict], lang: str, labels: dict, *, decimals: int
     values = [r["value"] for r in data if r["value"] is not None]
     n = len(theme.SEQUENTIAL) - 1
     i = theme.DARK_FROM - 1
-    from .builders import rows_chart  # builders imports this module
 
     base = rows_chart().transform_filter(f"datum.period === {param.name}").transform_joinaggregate(
         lo="min(value)", hi="max(value)")
@@ -123,7 +121,6 @@ def tile_periods_map(rows: list[dict], lang: str, labels: dict, *, decimals: int
 
 def _map(name: str, data: list[dict], base, labels: dict, decimals: int, *, white_test: str, domain,
          any_value: bool, any_missing: bool, param=None, usermeta=None):
-    from .builders import finish  # the shared title, description, configuration and rows
 
     legend_title = check.label(name, labels, "legend")
     no_data = check.label(name, labels, "no_data")

@@ -39,7 +39,8 @@ def url_prefix(here: str, lang: str) -> str:
 
 def chart(builder: str, rows: list[dict], lang: str, labels: dict, out_dir: Path, name: str,
           description: str, decimals: int = 1, here: str = "") -> Markup:
-    """HTML showing the chart made by builders.<builder>(rows, lang, labels), or nothing without charts.
+    """HTML showing the chart made by the builder of that name (charts/kinds.py) from rows, lang and labels,
+    or nothing without charts.
     Content-addressed by what the builder is given: an unchanged chart is neither built nor rendered again,
     and Altair (builders) is imported only by a process that has a chart to build."""
     if not settings.CHARTS or not rows:
@@ -51,9 +52,9 @@ def chart(builder: str, rows: list[dict], lang: str, labels: dict, out_dir: Path
     words = {**labels, "description": description}
 
     def build():
-        from build_scripts.charts import builders
+        from build_scripts.charts.kinds import BUILDERS
 
-        return getattr(builders, builder)(rows, lang, words, decimals=decimals)
+        return BUILDERS[builder](rows, lang, words, decimals=decimals)
 
     files = cache.write_built_chart([builder, rows, words, decimals], build, out_dir, f"{name}-{lang}", lang)
     return Markup(render.chart_html(files, description, lang, url_prefix(here, lang)).strip())
