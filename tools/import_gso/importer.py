@@ -195,7 +195,7 @@ def build(zf, zip_label, origin, package_dir, schemas):
                     skipped.append((table, name_vi, label, "", 1, reason))
                     continue
 
-                def has_value(other, c=c):
+                def has_value(other, c=c, grid=grid):
                     return other in grid and grid[other][c][0] not in MISSING
 
                 rule = next((x for x in excluded.get((table, name_vi), []) if x[0] <= year <= x[1]), None)

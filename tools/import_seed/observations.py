@@ -6,7 +6,7 @@ from decimal import Decimal
 from .errors import ImportSeedError
 from .seed import mapping
 from .slugs import source_id
-from .values import convert, parse
+from .values import convert
 
 REFORM_END = date(2025, 6, 30)
 REFORM_YEAR = date(2025, 1, 1)
