@@ -1,7 +1,7 @@
 """Charts in Debian's Chromium: a small static page with the four charts, served from tmp_path, drawn by
-charts.js with the site's own Vega bundle. What a phone user would see: every chart drawn, numbers in
-the page's language, nothing wider than the screen, no request leaving the site, no console error; and
-the SVG images without JavaScript and in print."""
+charts.js with the site's own Vega bundle. What a phone user would see: the SVG images first, the live
+charts once a chart is touched, numbers in the page's language, nothing wider than the screen, no request
+leaving the site, no console error; and the SVG images without JavaScript and in print."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 import browser_support as bs  # noqa: E402
 
-from build_scripts.charts import assets, builders, render
+from build_scripts.charts import assets, builders, render, tilemap
 
 from test_charts import EN, RANKING, SERIES, VI, tiles
 
@@ -32,6 +32,8 @@ CUT_TEXTS = """() => Array.from(document.querySelectorAll('.bn-chart svg')).flat
     return r.width > 0 && (r.right > box.right + 0.5 || r.left < box.left - 0.5);
   }).map(t => t.textContent);
 })"""
+
+FIGURE_HEIGHTS = "Array.from(document.querySelectorAll('figure.bn-figure')).map(f => f.getBoundingClientRect().height)"
 
 PAGE = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -57,7 +59,7 @@ def site(tmp_path_factory):
         charts = {
             "series": (builders.series_chart(SERIES, lang, labels), "GRDP over time"),
             "ranking": (builders.ranking_chart(RANKING, lang, labels), "Provinces ranked"),
-            "tiles": (builders.tile_map(tiles(), lang, labels), "Tile map"),
+            "tiles": (tilemap.tile_map(tiles(), lang, labels), "Tile map"),
             "wide": (builders.ranking_chart(WIDE, lang, labels, decimals=0), "Large values"),
         }
         figures = [render.chart_html(render.write_chart(chart, page_dir, name, lang), text, lang)
@@ -85,7 +87,7 @@ def _periods_page(page_dir: Path) -> None:
     tile_rows = [{**t, "period": period, "value": None if (period == "2025-H1" and i % 2) else t["value"]}
                  for period in ("2025-9M", "2025-H1") for i, t in enumerate(tiles())]
     charts = {"ranking": builders.ranking_periods_chart(PERIOD_ROWS, "vi", PERIOD_LABELS, decimals=2),
-              "tiles": builders.tile_periods_map(tile_rows, "vi", PERIOD_LABELS)}
+              "tiles": tilemap.tile_periods_map(tile_rows, "vi", PERIOD_LABELS)}
     figures = [render.chart_html(render.write_chart(chart, page_dir, name, "vi"), "Chín tháng đầu năm", "vi")
                for name, chart in charts.items()]
     (page_dir / "index.html").write_text(PAGE.format(lang="vi", figures=PERIOD_CONTROL + "".join(figures)),
@@ -95,6 +97,11 @@ def _periods_page(page_dir: Path) -> None:
 @pytest.fixture(scope="module")
 def browser(site, chromium_browser):
     return chromium_browser
+
+
+def wake(page) -> None:
+    """What a reader does before the live charts load: the keyboard's focus on the first chart figure."""
+    page.locator("figure.bn-figure").first.focus()
 
 
 def open_page(browser, url, **options):
@@ -112,6 +119,7 @@ def open_page(browser, url, **options):
 def test_charts_draw_on_a_phone_in_the_page_language(site, browser, lang, number):
     context, page, seen = open_page(browser, f"{site}/{lang}/grdp/")
     try:
+        wake(page)
         page.wait_for_function(DRAWN, timeout=20_000)
         assert page.locator(".bn-chart svg").count() == CHARTS
         assert page.locator("figure.bn-live").count() == CHARTS
@@ -151,6 +159,7 @@ def test_without_javascript_the_svg_images_show(site, browser):
 def test_print_shows_the_images_not_the_live_charts(site, browser):
     context, page, seen = open_page(browser, f"{site}/en/grdp/")
     try:
+        wake(page)
         page.wait_for_function(DRAWN, timeout=20_000)
         page.emulate_media(media="print")
         for img in page.locator("img.bn-chart-fallback").all():
@@ -166,6 +175,7 @@ def test_print_shows_the_images_not_the_live_charts(site, browser):
 def test_tooltips_show_numbers_in_the_page_language(site, browser):
     context, page, seen = open_page(browser, f"{site}/vi/grdp/")
     try:
+        wake(page)
         page.wait_for_function(DRAWN, timeout=20_000)
         bar = page.locator(".bn-figure--ranking [aria-label='Hà Nội: 1.234,5']").first
         bar.hover()
@@ -182,6 +192,7 @@ def test_chart_figures_pass_axe(site, browser):
 
     context, page, seen = open_page(browser, f"{site}/vi/grdp/")
     try:
+        wake(page)
         page.wait_for_function(DRAWN, timeout=20_000)
         results = Axe().run(page, context={"include": [["figure"]]})
         violations = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]]
@@ -210,6 +221,7 @@ def test_charts_redraw_after_instant_navigation(site, browser):
     context, page, errors = instant_navigation_page(browser)
     try:
         page.goto(f"{site}/vi/grdp/")
+        wake(page)
         page.wait_for_function(DRAWN, timeout=20_000)
         # The new page's body, as served (not yet drawn), replaces the old one.
         page.evaluate("""async () => {
@@ -219,6 +231,7 @@ def test_charts_redraw_after_instant_navigation(site, browser):
             main.replaceChildren(document.importNode(fresh.querySelector('.bn-figure--series'), true));
             window.document$.next();
         }""")
+        wake(page)
         page.wait_for_function("document.querySelectorAll('.bn-chart[data-bn-state=drawn]').length === 1", timeout=20_000)
         assert page.locator("main .bn-chart svg").count() == 1
         assert page.locator("main figure.bn-live").count() == 1
@@ -238,8 +251,9 @@ def test_period_select_redraws_both_charts_also_after_instant_navigation(site, b
     context, page, errors = instant_navigation_page(browser)
     try:
         page.goto(f"{site}/vi/periods/")
+        assert page.locator("#bn-period-select").is_visible()  # shown as soon as the script runs
+        wake(page)
         page.wait_for_function("document.querySelectorAll('.bn-chart[data-bn-state=drawn]').length === 2", timeout=20_000)
-        assert page.locator("#bn-period-select").is_visible()  # shown once a chart bound to it is drawn
         assert page.evaluate(FIRST_BAR) == "Bắc Ninh: 11,02"
         page.select_option("#bn-period-select", "2025-H1")
         page.wait_for_function(f"({FIRST_BAR})() === 'Tỉnh 5: 12,50'", timeout=10_000)
@@ -255,10 +269,44 @@ def test_period_select_redraws_both_charts_also_after_instant_navigation(site, b
                 .map(el => document.importNode(el, true)));
             window.document$.next();
         }""")
+        wake(page)
         page.wait_for_function("document.querySelectorAll('.bn-chart[data-bn-state=drawn]').length === 2", timeout=20_000)
         assert page.evaluate(FIRST_BAR) == "Bắc Ninh: 11,02"
         page.select_option("#bn-period-select", "2025-H1")
         page.wait_for_function(f"({FIRST_BAR})() === 'Tỉnh 5: 12,50'", timeout=10_000)
         assert errors == []
+    finally:
+        context.close()
+
+
+def test_the_images_answer_until_a_chart_is_touched_then_the_charts_take_their_place(site, browser):
+    """No Vega bundle before a reader touches a chart; a tap draws every chart of the page over its image,
+    which it replaces in one step at the same size."""
+    context, page, seen = open_page(browser, f"{site}/vi/grdp/")
+    try:
+        page.wait_for_load_state("networkidle")
+        assert not any(u.endswith("vega-bundle.js") for u in seen["requests"])
+        assert page.locator(".bn-chart[data-bn-state=waiting]").count() == CHARTS
+        images = page.locator("img.bn-chart-fallback")
+        assert all(img.is_visible() for img in images.all())
+        before = page.evaluate(FIGURE_HEIGHTS)
+        page.locator("figure.bn-figure--ranking").first.tap()
+        page.wait_for_function(DRAWN, timeout=20_000)
+        assert any(u.endswith("vega-bundle.js") for u in seen["requests"])
+        after = page.evaluate(FIGURE_HEIGHTS)
+        assert [abs(a - b) <= 2 for a, b in zip(after, before)] == [True] * CHARTS, (before, after)
+        assert seen["errors"] == []
+    finally:
+        context.close()
+
+
+def test_a_period_chosen_before_the_charts_are_drawn_is_the_one_they_draw(site, browser):
+    context, page, seen = open_page(browser, f"{site}/vi/periods/")
+    try:
+        page.select_option("#bn-period-select", "2025-H1")  # focusing the select wakes the charts
+        page.wait_for_function("document.querySelectorAll('.bn-chart[data-bn-state=drawn]').length === 2", timeout=20_000)
+        page.wait_for_function(f"({FIRST_BAR})() === 'Tỉnh 5: 12,50'", timeout=10_000)
+        assert page.locator(".bn-figure--ranking figcaption").inner_text() == "Sáu tháng đầu năm"
+        assert seen["errors"] == []
     finally:
         context.close()

@@ -17,7 +17,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .locale import format_locale, time_format_locale
 from .rows import ChartInputError
 
-SVG_WIDTH = 600  # width of the SVG fallback for charts that fit their container on the page
+# Width of the SVG image of a chart that fits its container on the page: a phone's column (a 360-pixel screen
+# less the page margins), so that on a phone the image is drawn at its own size, as tall as the live chart that
+# replaces it (that chart keeps its height and fits its width), and nothing moves when it does.
+SVG_WIDTH = 320
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,120}")
 _ID = re.compile(r'\bid="([^"]+)"')
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True,

@@ -292,6 +292,18 @@ async () => {
 }
 """
 
+# A reader's first sign of wanting the live charts: the keyboard's focus on the first chart figure.
+WAKE_CHARTS_JS = """
+() => { const figure = document.querySelector('figure.bn-figure[tabindex]'); if (figure) figure.focus(); return !!figure; }
+"""
+# The page's height and each chart figure's box: what must not move when the live charts replace the images.
+FIGURE_BOXES_JS = """
+() => ({height: document.documentElement.scrollHeight,
+        figures: Array.from(document.querySelectorAll('figure.bn-figure')).map(f => {
+          const r = f.getBoundingClientRect(); return [Math.round(r.top + window.scrollY), Math.round(r.height)]; })})
+"""
+BUNDLE = "vendor/vega-bundle.js"
+
 SCROLL_JS = """
 () => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
         bodyScrollWidth: document.body ? document.body.scrollWidth : 0})
@@ -370,6 +382,10 @@ class Visit:
     charts: list[dict]
     sparklines: list[dict]
     charts_drawn_ms: float | None
+    bundle_before_touch: bool  # the Vega bundle was requested before a reader touched a chart
+    requests_before_touch: list[str]  # what the page asked for before that
+    boxes_before: dict  # FIGURE_BOXES_JS with the build's images, before the charts were drawn
+    boxes_after: dict  # the same once the live charts replaced them
     scroll: dict
     overflow_culprits: list[str]
     axe_blocking: list[dict]
@@ -384,9 +400,15 @@ def visit(browser, url: str, *, run_axe: bool = True) -> Visit:
     page = context.new_page()
     try:
         response = page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        requests_before_touch = list(recorder.requests)
+        bundle_before_touch = any(u.endswith(BUNDLE) for u in requests_before_touch)
+        boxes_before = page.evaluate(FIGURE_BOXES_JS)
+        page.evaluate(WAKE_CHARTS_JS)
         with contextlib.suppress(Exception):  # an undrawn chart is reported by the chart test, not here
             page.wait_for_function(ALL_CHARTS_DRAWN_JS, timeout=CHART_TIMEOUT_MS)
         page.wait_for_load_state("networkidle")
+        boxes_after = page.evaluate(FIGURE_BOXES_JS)
         charts = page.evaluate(CHARTS_STATE_JS)
         sparklines = page.evaluate(SPARKLINES_JS)
         drawn_at = page.evaluate("() => window.__bnChartsDrawnAt ?? null")
@@ -401,6 +423,10 @@ def visit(browser, url: str, *, run_axe: bool = True) -> Visit:
             charts=charts,
             sparklines=sparklines,
             charts_drawn_ms=drawn_at,
+            bundle_before_touch=bundle_before_touch,
+            requests_before_touch=requests_before_touch,
+            boxes_before=boxes_before,
+            boxes_after=boxes_after,
             scroll=scroll,
             overflow_culprits=culprits,
             axe_blocking=[v for v in violations if v.get("impact") in BLOCKING_IMPACTS],

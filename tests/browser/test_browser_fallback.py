@@ -85,6 +85,7 @@ def test_in_print_every_chart_is_its_svg_image(browser, site_url, page_path, kin
     url = site_url + page_path(kind, lang)
     context, page = _open(browser, url)
     try:
+        page.evaluate(bs.WAKE_CHARTS_JS)
         page.wait_for_function(bs.ALL_CHARTS_DRAWN_JS, timeout=bs.CHART_TIMEOUT_MS)  # the reader prints a drawn page
         page.emulate_media(media="print")
         figures = page.evaluate(FALLBACKS_JS)

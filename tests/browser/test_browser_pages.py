@@ -80,6 +80,23 @@ def test_a_drawn_chart_hides_its_static_image(page_visit, kind, lang):
     assert not doubled, f"{seen.url} shows these charts twice (live chart and its SVG image): {doubled}"
 
 
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_the_vega_bundle_waits_until_a_reader_touches_a_chart(page_visit, kind, lang):
+    """The build's SVG images answer first; the live charts' bundle loads only when a chart is touched."""
+    seen = page_visit(kind, lang)
+    assert not seen.bundle_before_touch, f"{seen.url} loaded the Vega bundle before any chart was touched"
+
+
+@pytest.mark.parametrize(("kind", "lang"), CASES)
+def test_the_live_charts_take_the_images_place_without_moving_the_page(page_visit, kind, lang):
+    seen = page_visit(kind, lang)
+    before, after = seen.boxes_before, seen.boxes_after
+    assert len(before["figures"]) == len(after["figures"])
+    moved = [(i, b, a) for i, (b, a) in enumerate(zip(before["figures"], after["figures"]))
+             if abs(b[0] - a[0]) > 2 or abs(b[1] - a[1]) > 2]
+    assert not moved, f"{seen.url}: chart figures (index, [top, height] before, after) that moved: {moved}"
+
+
 # A first visit on a phone: what the page and everything it loads weigh, gzip-compressed as a static host
 # sends them. The indicator page carries the Vega bundle (~300 KiB compressed) for its charts.
 BUDGET_KIB = {"home": 512, "indicator": 1024, "province": 512, "report": 768}

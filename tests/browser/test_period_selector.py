@@ -65,6 +65,7 @@ def _open(browser, site_url, lang):
     recorder = bs.Recorder().attach(context)
     page = context.new_page()
     page.goto(site_url + bs.localized(INDICATOR, lang), wait_until="load")
+    page.evaluate(bs.WAKE_CHARTS_JS)
     page.wait_for_function(bs.ALL_CHARTS_DRAWN_JS, timeout=bs.CHART_TIMEOUT_MS)
     return context, recorder, page
 

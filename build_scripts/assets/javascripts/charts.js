@@ -1,17 +1,22 @@
 /* Bắc Ninh Open Data: live charts.
  *
- * Finds every <div class="bn-chart" data-spec="..."> on the page, fetches its Vega-Lite spec (the URL
- * is relative to the page; the spec's data URL is relative to the spec), and draws it with vega-embed
- * as SVG, numbers and dates in the page's language (<html lang>). The Vega bundle and the locales are
- * served by the site itself, next to this file, and are loaded only on pages that have a chart.
- * Until a chart is drawn, and without JavaScript or in print, the figure shows its SVG image.
+ * Every <div class="bn-chart" data-spec="..."> of the page shows its build-time SVG image first: that
+ * image already answers (labels, values, the focus province). The Vega bundle is loaded only when a
+ * reader wants more: at the first touch, pointer or keyboard focus on a chart figure or on a chart
+ * control of the page. Then each chart's Vega-Lite spec is fetched (the URL is relative to the page; the
+ * spec's data URL is relative to the spec) and drawn with vega-embed as SVG, numbers and dates in the
+ * page's language (<html lang>), out of sight (charts.css) until it is drawn; then it takes the image's
+ * place in one step, at the same size. The bundle and the locales are served by the site itself, next
+ * to this file. Without JavaScript and in print the figure shows its SVG image.
  * Works with mkdocs-material's instant navigation (document$). Nothing is logged as an error: a chart
  * that cannot be drawn keeps its image.
  *
  * A chart whose spec binds its param "period" to an element of the page (usermeta.period_select, a CSS
- * selector of a <select> written in the page, inside a hidden .bn-chart-control) shows that control once
- * drawn; Vega follows the element itself (a binding to an existing element). When the period changes,
- * the figure's caption and the chart's label become that period's description (usermeta.period_descriptions).
+ * selector of a <select> written in the page, inside a .bn-chart-control hidden without JavaScript)
+ * follows that control: the controls are shown as soon as this script runs, choosing a period draws the
+ * charts, which start at the period chosen, and Vega follows the element itself from then on (a binding
+ * to an existing element). When the period changes, the figure's caption and the chart's label become
+ * that period's description (usermeta.period_descriptions).
  */
 (function () {
   "use strict";
@@ -52,7 +57,6 @@
   }
 
   function draw(el, locales) {
-    el.setAttribute("data-bn-state", "loading");
     var specUrl = new URL(el.getAttribute("data-spec"), document.baseURI);
     var locale = locales[pageLang()] || {};  // a language without a locale keeps Vega's default
     return fetch(specUrl.href)
@@ -102,7 +106,10 @@
       if (svg) { svg.setAttribute("aria-label", text); }
     };
     result.view.addSignalListener("period", describe);
-    describe("period", result.view.signal("period"));
+    if (control.value && control.value !== result.view.signal("period")) {
+      result.view.signal("period", control.value).runAsync();  // chosen before the chart was drawn
+    }
+    describe("period", control.value || result.view.signal("period"));
   }
 
   function finaliseDetached() {
@@ -113,16 +120,42 @@
     });
   }
 
-  function run() {
-    finaliseDetached();
+  // The first sign that a reader wants the live charts: a touch, a pointer or the keyboard's focus on a
+  // chart figure or a chart control.
+  var WAKE_EVENTS = ["pointerdown", "pointerenter", "touchstart", "focusin"];
+
+  function drawAll() {
     var pending = Array.prototype.slice.call(
-      document.querySelectorAll(".bn-chart[data-spec]:not([data-bn-state])"));
+      document.querySelectorAll(".bn-chart[data-spec][data-bn-state=waiting]"));
     if (!pending.length) { return; }
+    pending.forEach(function (el) { el.setAttribute("data-bn-state", "loading"); });
     loadOnce().then(function (locales) {
       return Promise.all(pending.map(function (el) { return draw(el, locales || {}); }));
     }).catch(function (err) {
       pending.forEach(function (el) { el.setAttribute("data-bn-state", "failed"); });
       if (window.console && console.warn) { console.warn("charts kept as images:", err && err.message); }
+    });
+  }
+
+  function run() {
+    finaliseDetached();
+    var pending = Array.prototype.slice.call(
+      document.querySelectorAll(".bn-chart[data-spec]:not([data-bn-state])"));
+    if (!pending.length) { return; }
+    var wake = function () { drawAll(); };
+    var targets = [];
+    pending.forEach(function (el) {
+      el.setAttribute("data-bn-state", "waiting");
+      var figure = el.closest("figure");
+      if (figure && targets.indexOf(figure) < 0) { targets.push(figure); }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".bn-chart-control"), function (box) {
+      box.hidden = false;  // a period can be chosen before the charts are drawn
+      box.addEventListener("change", wake, { once: true });
+      targets.push(box);
+    });
+    targets.forEach(function (target) {
+      WAKE_EVENTS.forEach(function (type) { target.addEventListener(type, wake, { once: true, passive: true }); });
     });
   }
 
