@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "datapackage"
 DATA = PACKAGE / "data"
-SEED = ROOT.parent / "shared" / "seed-data"
+SEED = ROOT / "tools" / "import_seed" / "raw"
 PERIOD = re.compile(r"[0-9]{4}(-Q[1-4]|-H1|-([245789]|10|11)M|-(0[1-9]|1[0-2]))?")
 HEADLINES = {"grdp_growth", "grdp_current", "grdp_per_capita_usd", "iip_growth", "export_value", "fdi_registered",
              "budget_revenue", "retail_sales", "population"}
@@ -257,8 +257,6 @@ def test_frictionless_validates_the_package():
 
 
 def test_importer_reproduces_the_committed_package(tmp_path):
-    if not (SEED / "bacninh_observations.csv").exists():
-        pytest.skip("the seed data (../shared/seed-data) is not beside this clone")
     package = tmp_path / "datapackage"
     package.mkdir()
     shutil.copy(PACKAGE / "datapackage.json", package / "datapackage.json")
@@ -308,3 +306,22 @@ def test_importer_conversions_are_exact():
     assert {k: (v[0] if v else None) for k, v in periods.items()} == {
         "2025-01..10": "2025-10M", "2024-01..02": "2024-2M", "2023-01..06": "2023-H1", "2023-01..03": "2023-Q1",
         "2022-01..12": "2022", "2025-9M": "2025-9M", "2025-H1": "2025-H1", "2024-13": None, "2025-Q5": None}
+
+
+def test_a_changed_or_missing_seed_file_stops_the_import_and_writes_nothing(tmp_path):
+    package = tmp_path / "datapackage"
+    shutil.copytree(PACKAGE, package)
+    before = {p.name: p.read_bytes() for p in (package / "data").iterdir()}
+    seed = tmp_path / "raw"
+    shutil.copytree(SEED, seed)
+    with (seed / "provinces_2025.csv").open("a", encoding="utf-8") as fh:
+        fh.write("x\n")
+    result = subprocess.run([sys.executable, "-m", "tools.import_seed", "--seed", str(seed), "--package", str(package)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "provinces_2025.csv" in result.stderr and "has changed" in result.stderr
+    (seed / "provinces_2025.csv").unlink()
+    result = subprocess.run([sys.executable, "-m", "tools.import_seed", "--seed", str(seed), "--package", str(package)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and "is missing" in result.stderr
+    assert {p.name: p.read_bytes() for p in (package / "data").iterdir()} == before

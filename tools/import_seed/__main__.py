@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from .errors import ImportSeedError
+from .raw_files import RAW, check
 from tools.package_rows import run_importer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -14,7 +15,7 @@ SEED_COLUMNS = ["province", "boundary", "indicator", "period", "value", "unit", 
 
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="python -m tools.import_seed", description=__doc__)
-    p.add_argument("--seed", type=Path, default=ROOT.parent / "shared" / "seed-data", help="seed-data folder")
+    p.add_argument("--seed", type=Path, default=RAW, help="folder of the seed files and their ORIGIN.csv")
     p.add_argument("--package", type=Path, default=ROOT / "datapackage", help="datapackage folder to write")
     p.add_argument("--no-readme", action="store_true", help="do not rewrite the report in datapackage/README.md")
     return p.parse_args(argv)
@@ -25,6 +26,7 @@ def run(args):
     from . import csvout, observations, periods, report, sources, units
     from .seed import read_catalogue, read_csv
 
+    check(args.seed)
     descriptor = json.loads((args.package / "datapackage.json").read_text(encoding="utf-8"))
     schemas = {r["name"]: r["schema"] for r in descriptor["resources"]}
     pre = read_csv(args.seed / "provinces_pre2025.csv", ["name_vi", "name_en", "type", "region", "gso_code", "source_url", "note"])
