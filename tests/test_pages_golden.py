@@ -12,14 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import changelog, db, settings
+from build_scripts import changelog, db, downloads, settings
 from build_scripts.pages import build_page, tasks
 from build_scripts.pages.site import Site
+from build_scripts.research.publish import publish
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 GOLDEN = Path(__file__).parent / "golden"
 # The page types checked here (the home page and the period reports have their own golden tests).
-MINE = ("indicator_index", "indicator", "province_index", "province", "data", "sources", "source")
+MINE = ("indicator_index", "indicator", "province_index", "province", "data", "data_slices", "sources", "source")
+ELSEWHERE = {"home": "tests/test_reports.py", "report": "tests/test_reports.py"}
 
 
 # The data page lists the releases of CHANGELOG.md: a fixed one here, so that a new release does not change
@@ -49,7 +51,10 @@ def generated(tmp_path_factory):
     settings.CHARTS = False
     changelog.CHANGELOG = changelog_file
     try:
-        site = Site.load(db.load_package(FIXTURE), FIXTURE, out)
+        con = db.load_package(FIXTURE)
+        downloads.write_all(con, FIXTURE, out / "downloads")  # as the build does: the pages list the downloads
+        site = Site.load(con, FIXTURE, out)
+        site.research = publish(con, site.descriptor, out, page_units=[u["unit_id"] for u in site.units])
         counts = {name: 0 for name in MINE}
         for name, key in tasks(site):
             if name in MINE:
@@ -67,10 +72,16 @@ def markdown_files(root: Path) -> list[str]:
 def test_every_page_type_in_both_languages(generated):
     out, counts = generated
     assert counts == {"indicator_index": 2, "indicator": 8, "province_index": 2, "province": 12,
-                      "data": 2, "sources": 2, "source": 8}
+                      "data": 2, "data_slices": 4, "sources": 2, "source": 8}
     files = markdown_files(out)
     assert "indicators/grdp_growth/index.md" in files and "indicators/grdp_growth/index.en.md" in files
     assert "provinces/bac-ninh-pre2025/index.en.md" in files
+
+
+def test_every_page_type_of_the_registry_has_golden_files():
+    from build_scripts.pages.registry import PAGE_TYPES
+
+    assert sorted(set(MINE) | set(ELSEWHERE)) == sorted(t.name for t in PAGE_TYPES)
 
 
 def test_generated_markdown_matches_golden_files(generated):
