@@ -26,6 +26,7 @@ SELECT
     r.status,
     r.is_target,
     r.value,
+    r.qualifier,
     r.derived,
     r.backcast,
     CASE WHEN r.is_target THEN 'target' WHEN r.derived THEN 'derived' ELSE 'outcome' END AS kind,
