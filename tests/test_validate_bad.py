@@ -49,8 +49,9 @@ def impossible_date(pkg):
 
 
 def missing_column(pkg):
+    last = bp.read(pkg, "observations")[0][-1]
     bp.edit_rows(pkg, "observations", lambda h, rows: (h[:-1], [r[:-1] for r in rows]))
-    return OBS, 1, "backcast", "missing-label"
+    return OBS, 1, last, "missing-label"
 
 
 def extra_column(pkg):
@@ -71,7 +72,8 @@ def ragged_long(pkg):
 
 
 def ragged_short(pkg):
-    bp.edit_rows(pkg, "observations", lambda h, rows: (h, [r[:-3] if i == 2 else r for i, r in enumerate(rows)]))
+    # the third data row stops before its value: every cell from value on is missing
+    bp.edit_rows(pkg, "observations", lambda h, rows: (h, [r[:h.index("value")] if i == 2 else r for i, r in enumerate(rows)]))
     return OBS, 4, "value", "missing-cell"
 
 
@@ -388,6 +390,12 @@ def bad_producer(pkg):
     return OBS, row, "producer", "constraint-error"
 
 
+def note_without_note_vi(pkg):
+    row = _obs_row(pkg, lambda d: d["note"] != "")
+    bp.set_cell(pkg, "observations", row, "note_vi", "")
+    return OBS, row, "note_vi", "note-language"
+
+
 def note_vi_without_note(pkg):
     row = _obs_row(pkg, lambda d: d["note"] == "")
     bp.set_cell(pkg, "observations", row, "note_vi", "ghi chú không có bản tiếng Anh")
@@ -427,8 +435,8 @@ BREAKERS = [wrong_number, wrong_integer, wrong_boolean, impossible_date, missing
             hostile_url_scheme, hostile_url_text, negative_level, share_over_100, bad_rank, pre2025_after_reform,
             published_not_a_date, tile_taken, crosswalk_gap, crosswalk_to_old, control_chars_in_id, overlong_note,
             boolean_spelling, above_maximum, bad_pattern_slug, resource_missing_from_descriptor, descriptor_not_object,
-            quote_in_wrong_place, bad_qualifier, bad_producer, note_vi_without_note, tag_page_source, home_page_source,
-            search_page_source, machine_translated_source]
+            quote_in_wrong_place, bad_qualifier, bad_producer, note_vi_without_note, note_without_note_vi, tag_page_source,
+            home_page_source, search_page_source, machine_translated_source]
 
 
 def test_base_package_is_valid(tmp_path):
@@ -484,7 +492,7 @@ def test_disagreeing_sources_are_a_warning_not_an_error(tmp_path):
     header, rows = bp.read(pkg, "observations")
     first = dict(zip(header, rows[0]))
     other = next(s for s in sorted(sources) if s > first["source_id"])
-    copy = dict(first, source_id=other, value=str(float(first["value"]) * 1.5 + 10), note="")
+    copy = dict(first, source_id=other, value=str(float(first["value"]) * 1.5 + 10), note="", note_vi="")
     rows.append([copy[h] for h in header])
     rows.sort()
     bp.write(pkg, "observations", header, rows)

@@ -1,7 +1,10 @@
--- The two languages of a note go together: a Vietnamese note (note_vi) without the English one (note) is
--- refused. A note not yet translated (note without note_vi) is shown on Vietnamese pages as "in English
--- only", never as an English sentence, and the seed importer's report counts those notes.
-SELECT 'observations' AS res, row, 'note' AS field, note_vi AS cell
+-- A note is written in English (note) and Vietnamese (note_vi) together: one without the other is refused,
+-- so that every page reads in its own language.
+SELECT 'observations' AS res, row,
+       CASE WHEN note IS NULL OR note = '' THEN 'note' ELSE 'note_vi' END AS field,
+       CASE WHEN note IS NULL OR note = '' THEN note_vi ELSE note END AS cell,
+       CASE WHEN note IS NULL OR note = '' THEN 'note_vi' ELSE 'note' END AS given,
+       CASE WHEN note IS NULL OR note = '' THEN 'note' ELSE 'note_vi' END AS missing
 FROM observations
-WHERE (note IS NULL OR note = '') AND note_vi IS NOT NULL AND note_vi <> ''
+WHERE (note IS NULL OR note = '') <> (note_vi IS NULL OR note_vi = '')
 ORDER BY row;

@@ -119,10 +119,19 @@ def convert_rows(seed_rows, units_lookup, catalogue, periods, unchanged=frozense
             continue
         kept.append({"unit_id": unit_id, "indicator_id": indicator_id, "period": period, "status": row["status"],
                      "source_id": source_id(row["source_url"]), "value": value, "note": note,
-                     "qualifier": qualifier(note, row["value"], words), "note_vi": translations.get(note, ""),
+                     "qualifier": qualifier(note, row["value"], words), "note_vi": _vietnamese(note, translations, row),
                      "producer": producers.get((row["source_url"], row["indicator"], row["period"]), ""),
                      "_row": row, "_start": start, "_end": end, "_number": number})
     return kept, excluded
+
+
+def _vietnamese(note, translations, row):
+    if not note:
+        return ""
+    if note not in translations:
+        raise ImportSeedError(row["_file"], row["_line"], "note",
+                              f"no Vietnamese for the note {note!r} in tools/import_seed/note_translations.csv")
+    return translations[note]
 
 
 def note_translations():
