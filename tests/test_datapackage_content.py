@@ -308,3 +308,46 @@ def test_importer_conversions_are_exact():
     assert {k: (v[0] if v else None) for k, v in periods.items()} == {
         "2025-01..10": "2025-10M", "2024-01..02": "2024-2M", "2023-01..06": "2023-H1", "2023-01..03": "2023-Q1",
         "2022-01..12": "2022", "2025-9M": "2025-9M", "2025-H1": "2025-H1", "2024-13": None, "2025-Q5": None}
+
+
+@pytest.mark.parametrize("note, value, expected", [
+    ("page says more than 9.42", "9.42", "at_least"),
+    ("more than 50.3 trillion; 88.5% of estimate", "50300", "at_least"),  # the same digits, a thousand times
+    ("nearly 1.1 billion", "1100", "nearly"),
+    ("provincial estimate (about); the statistics office gave 9.61%", "11.26", "about"),
+    ("about", "5.79", "about"),
+    ("merged province; page says over this amount, above target", "522618", "at_least"),
+    ("page says about 30% (elsewhere over 30%), highest ever", "30", "about"),  # the first word wins
+    ("registered capital over 46.8 thousand billion VND", "4074", ""),  # a bound on another figure
+    ("surplus; over 25% of national surplus", "4.9", ""),
+    ("about the same as a year earlier", "25.4", ""),
+    ("hơn 15,3 tỷ USD", "15.3", "at_least"),  # the Vietnamese decimal comma
+    ("nearly 1,100 million", "1100", "nearly"),
+    ("trang ghi gần 95000", "95000", "nearly"),
+    ("", "1", ""),
+])
+def test_a_qualifier_is_read_only_where_the_note_bounds_the_figure_itself(note, value, expected):
+    from tools.import_seed.qualifiers import qualifier
+
+    assert qualifier(note, value) == expected
+
+
+def test_importer_stops_on_a_note_without_its_vietnamese(tmp_path):
+    if not (SEED / "bacninh_observations.csv").exists():
+        pytest.skip("the seed data (../shared/seed-data) is not beside this clone")
+    seed = tmp_path / "seed"
+    shutil.copytree(SEED, seed)
+    path = seed / "bacninh_observations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[1].rstrip("\n").endswith("merged province as set out in the merger project submitted to the Government on 28 April 2025")
+    lines[1] = lines[1].rstrip("\n") + " (a note nobody translated)\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    package = tmp_path / "datapackage"
+    package.mkdir()
+    shutil.copy(PACKAGE / "datapackage.json", package / "datapackage.json")
+    result = subprocess.run([sys.executable, "-m", "tools.import_seed", "--seed", str(seed), "--package", str(package),
+                             "--no-readme"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "bacninh_observations.csv:2:note: no Vietnamese for the note" in result.stderr
+    assert not (package / "data").exists()

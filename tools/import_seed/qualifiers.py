@@ -2,7 +2,7 @@
 
 A note qualifies the figure itself only where a listed word stands directly before the figure's own number
 (the seed value, or the same digits scaled by a power of 1,000: "more than 50.3 trillion" for 50,300 billion
-VND), before "this amount", or stands alone as a clause of the note ("about", "page says nearly; ..."); a
+VND; written the English or the Vietnamese way, 15.3 or 15,3), before "this amount", or stands alone as a clause of the note ("about", "page says nearly; ..."); a
 word before another number ("capital over 46.8 trillion", "over 25% of the national surplus") says
 nothing about the figure. The first such word in the note wins."""
 import re
@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from .seed import mapping
 
-NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+NUMBER = r"(\d[\d,.]*\d|\d)"
 SCALES = [Decimal(1000) ** k for k in range(-3, 4)]
 
 
@@ -20,13 +20,21 @@ def _words():
     return sorted(((r["words"], r["qualifier"]) for r in rows), key=lambda w: (-len(w[0]), w[0]))
 
 
+def _readings(text):
+    """The number as English writes it (1,234.5) and as Vietnamese writes it (1.234,5)."""
+    for thousands, decimal in ((",", "."), (".", ",")):
+        try:
+            yield Decimal(text.replace(thousands, "").replace(decimal, "."))
+        except InvalidOperation:
+            continue
+
+
 def _same_figure(text, seed_value):
     try:
-        number = Decimal(text.replace(",", ""))
         value = Decimal(seed_value)
     except InvalidOperation:
         return False
-    return number != 0 and any(number * s == value for s in SCALES)
+    return any(number != 0 and number * s == value for number in _readings(text) for s in SCALES)
 
 
 def qualifier(note, seed_value, words=None):
