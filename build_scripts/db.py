@@ -50,6 +50,7 @@ def load_package(package_dir: Path, digests: dict[str, str] | None = None):
     con.execute(f"USE {DATABASE}")
     con.execute("SET threads TO 1")  # deterministic row order where a query does not sort
     con.execute(settings.PERIOD_MACROS.read_text(encoding="utf-8"))
+    con.execute(settings.FIGURE_CHOICE.read_text(encoding="utf-8"))
     paths = resource_paths(package_dir)
     with reader.private_folder("load-") as folder:
         for name in settings.RESOURCES:

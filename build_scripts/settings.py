@@ -23,6 +23,8 @@ QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 PERIOD_MACROS = Path(__file__).resolve().parent / "sql" / "period_macros.sql"
+# The rule for the figure shown among rows of one unit, indicator, period and status.
+FIGURE_CHOICE = Path(__file__).resolve().parent / "sql" / "figure_choice.sql"
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 
 # Resources in the order they are loaded (a resource only refers to ones before it, or to itself).

@@ -71,3 +71,33 @@ def test_every_download_opens(site, tmp_path):
     frictionless = Path(sys.executable).with_name("frictionless")
     result = subprocess.run([str(frictionless), "validate", str(tmp_path / "datapackage.json")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_no_english_note_on_a_vietnamese_page(site):
+    """Every figure's note reads in Vietnamese on the Vietnamese site: a table cell that ends in a figure's
+    English note (": <note>", as the value cells write it) is an English sentence on a Vietnamese page,
+    unless the note is the same in both languages (a name such as "PCI 2022")."""
+    import html
+    import re
+
+    rows = read_csv("observations")
+    english = {r["note"] for r in rows if r["note"] and r["note"] != r["note_vi"]}
+    vietnamese = {r["note_vi"] for r in rows if r["note_vi"]}
+    cell = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
+    tag = re.compile(r"<[^>]+>")
+    found, shown_vi = [], 0
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        if relative.startswith(("en/", "assets/", "downloads/", "api/")):
+            continue
+        for raw in cell.findall(page.read_text(encoding="utf-8")):
+            text = html.unescape(tag.sub("", raw)).strip()
+            head, sep, note = text.rpartition(": ")
+            if not sep:
+                continue
+            if note in english:
+                found.append((relative, note))
+            elif note in vietnamese:
+                shown_vi += 1
+    assert found[:10] == []
+    assert shown_vi > 0  # the Vietnamese notes are on the pages (the check above looked at note cells)

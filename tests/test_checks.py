@@ -111,6 +111,24 @@ def huge_number(pkg):
     return "data/observations.csv", row, "value", "not-finite"
 
 
+def note_in_english_only(pkg):
+    row = bp.find_row(pkg, "observations", lambda d: d["note"] == "")
+    bp.set_cell(pkg, "observations", row, "note", "figure read from a chart")
+    return "data/observations.csv", row, "note_vi", "note-language"
+
+
+def source_without_title(pkg):
+    row = bp.find_row(pkg, "sources", lambda d: d["title"] != "")
+    bp.set_cell(pkg, "sources", row, "title", "")
+    return "data/sources.csv", row, "title", "source-untitled"
+
+
+def source_without_date(pkg):
+    row = bp.find_row(pkg, "sources", lambda d: d["published"] != "")
+    bp.set_cell(pkg, "sources", row, "published", "")
+    return "data/sources.csv", row, "published", "source-untitled"
+
+
 CASES = {
     "period_grammar": [cases.bad_period, cases.noncanonical_period],
     "finite_value": [cases.nan_value, cases.infinite_value, huge_number],
@@ -128,6 +146,10 @@ CASES = {
     "crosswalk_repeated": [crosswalk_repeated, whole_transfer_twice],
     "crosswalk_from": [crosswalk_from, whole_transfer_of_a_unit_that_goes_on],
     "crosswalk_to": [cases.crosswalk_to_old],
+    "source_page_kind": [cases.tag_page_source, cases.home_page_source, cases.search_page_source],
+    "machine_translation": [cases.machine_translated_source],
+    "source_title_date": [source_without_title, source_without_date],
+    "note_translation": [cases.note_vi_without_note, note_in_english_only],
 }
 PAIRS = [(name, breaker) for name, breakers in sorted(CASES.items()) for breaker in breakers]
 
@@ -181,6 +203,7 @@ def test_signed_levels_may_be_negative(pkg):
 def test_hostile_text_is_data_and_is_escaped_in_messages(pkg):
     row = bp.find_row(pkg, "observations", lambda d: True)
     bp.set_cell(pkg, "observations", row, "note", "<script>alert('x')</script> \u202egnp.exe \x1b[31m")
+    bp.set_cell(pkg, "observations", row, "note_vi", "<script>alert('y')</script> \u202egnp.exe")
     bp.set_cell(pkg, "sources", 2, "title", "<img src=x onerror=alert(1)>")  # bidi in a name: refused (test_hostile_inputs)
     report = validate_package(pkg)
     assert report.ok, [str(p) for p in report.errors]

@@ -148,13 +148,19 @@ def test_every_observation_points_to_a_known_unit_indicator_and_source(units, in
 def test_source_ids_are_the_sha1_of_the_address_or_name_a_bulk_import():
     import hashlib
 
+    with open(ROOT / "tools" / "import_seed" / "source_titles.csv", encoding="utf-8", newline="") as handle:
+        found = list(csv.DictReader(handle))
+    assert all(r["evidence"] for r in found)
+    titles = {r["url"]: r["title"] for r in found}
+
     for s in table("sources"):
         assert re.fullmatch(r"https?://\S+", s["url"])
         if s["source_id"].startswith(("gso-", "pci-vcci-")):  # one a table or page of an official bulk import
             assert s["title"] and s["kind"] in ("statistics_office", "research"), s["source_id"]
             continue
         assert s["source_id"] == "src-" + hashlib.sha1(s["url"].encode()).hexdigest()[:10], s["url"]
-        assert s["title"] == "", "titles are never invented"
+        # a title is the stored page's own headline, given with its evidence in source_titles.csv, never invented
+        assert s["title"] == titles.get(s["url"], ""), s["url"]
 
 
 def test_checks_on_values_hold(indicators, observations, units):
@@ -278,8 +284,9 @@ def test_importer_reproduces_the_committed_package(tmp_path):
 
 def test_importer_names_file_row_and_field_on_bad_seed(tmp_path):
     seed = tmp_path / "seed"
-    seed.mkdir()
+    shutil.copytree(SEED, seed)
     (seed / "provinces_pre2025.csv").write_text("name_vi,name_en,type,gso_code,source_url,note\n", encoding="utf-8")
+    relist(seed, "provinces_pre2025.csv")
     package = tmp_path / "datapackage"
     package.mkdir()
     shutil.copy(PACKAGE / "datapackage.json", package / "datapackage.json")
@@ -325,3 +332,62 @@ def test_a_changed_or_missing_seed_file_stops_the_import_and_writes_nothing(tmp_
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1 and "is missing" in result.stderr
     assert {p.name: p.read_bytes() for p in (package / "data").iterdir()} == before
+
+
+@pytest.mark.parametrize("note, value, expected", [
+    ("page says more than 9.42", "9.42", "at_least"),
+    ("more than 50.3 trillion; 88.5% of estimate", "50300", "at_least"),  # the same digits, a thousand times
+    ("nearly 1.1 billion", "1100", "nearly"),
+    ("provincial estimate (about); the statistics office gave 9.61%", "11.26", "about"),
+    ("about", "5.79", "about"),
+    ("merged province; page says over this amount, above target", "522618", "at_least"),
+    ("page says about 30% (elsewhere over 30%), highest ever", "30", "about"),  # the first word wins
+    ("registered capital over 46.8 thousand billion VND", "4074", ""),  # a bound on another figure
+    ("surplus; over 25% of national surplus", "4.9", ""),
+    ("about the same as a year earlier", "25.4", ""),
+    ("hơn 15,3 tỷ USD", "15.3", "at_least"),  # the Vietnamese decimal comma
+    ("nearly 1,100 million", "1100", "nearly"),
+    ("trang ghi gần 95000", "95000", "nearly"),
+    ("", "1", ""),
+])
+def test_a_qualifier_is_read_only_where_the_note_bounds_the_figure_itself(note, value, expected):
+    from tools.import_seed.qualifiers import qualifier
+
+    assert qualifier(note, value) == expected
+
+
+def relist(seed: Path, name: str) -> None:
+    """Record a seed file's new SHA-256 and size in the folder's ORIGIN.csv."""
+    import hashlib
+
+    origin = seed / "ORIGIN.csv"
+    with origin.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    data = (seed / name).read_bytes()
+    for row in rows:
+        if row["file"] == name:
+            row["sha256"], row["bytes"] = hashlib.sha256(data).hexdigest(), str(len(data))
+    with origin.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_importer_stops_on_a_note_without_its_vietnamese(tmp_path):
+    seed = tmp_path / "seed"
+    shutil.copytree(SEED, seed)
+    path = seed / "bacninh_observations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[1].rstrip("\n").endswith("merged province as set out in the merger project submitted to the Government on 28 April 2025")
+    lines[1] = lines[1].rstrip("\n") + " (a note nobody translated)\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    relist(seed, path.name)  # a maintainer's edit of the seed file, recorded in ORIGIN.csv as the rule asks
+    package = tmp_path / "datapackage"
+    package.mkdir()
+    shutil.copy(PACKAGE / "datapackage.json", package / "datapackage.json")
+    result = subprocess.run([sys.executable, "-m", "tools.import_seed", "--seed", str(seed), "--package", str(package),
+                             "--no-readme"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "bacninh_observations.csv:2:note: no Vietnamese for the note" in result.stderr
+    assert not (package / "data").exists()

@@ -29,11 +29,14 @@ FOCUS = ["bac-ninh", "bac-ninh-pre2025"]
 # first nine months (the latest); Hải Phòng leads the half year and has no figure for the nine months.
 EXTRA_UNITS = "hai-phong,Hải Phòng,Hai Phong,municipality,post-2025,dong-bang-song-hong,31,Hồng Bàng ward,2025-07-01,,2,1,src-0000000003,\n"
 EXTRA_OBSERVATIONS = (  # the first half of 2025 ended before the new provinces existed: publishers' back-casts
-    "bac-ninh,grdp_growth,2025-H1,estimate,src-0000000001,10.1,,true\n"
-    "ha-noi,grdp_growth,2025-H1,estimate,src-0000000002,7.1,,true\n"
-    "ha-noi,grdp_growth,2025-H1,estimate,src-0000000004,6.9,other source of a period not ranked on the page,true\n"
-    "ha-noi,grdp_growth,2025-9M,estimate,src-0000000004,7.7,other source of the latest ranking,\n"
-    "hai-phong,grdp_growth,2025-H1,estimate,src-0000000002,11.3,,true\n"
+    # unit, indicator, period, status, source, value, qualifier, note, note_vi, backcast, producer
+    "bac-ninh,grdp_growth,2025-H1,estimate,src-0000000001,10.1,,,,true,\n"
+    "ha-noi,grdp_growth,2025-H1,estimate,src-0000000002,7.1,,,,true,\n"
+    "ha-noi,grdp_growth,2025-H1,estimate,src-0000000004,6.9,,other source of a period not ranked on the page,"
+    "nguồn khác của một kỳ không xếp hạng trên trang,true,\n"
+    "ha-noi,grdp_growth,2025-9M,estimate,src-0000000004,7.7,,other source of the latest ranking,"
+    "nguồn khác của bảng xếp hạng mới nhất,,\n"
+    "hai-phong,grdp_growth,2025-H1,estimate,src-0000000002,11.3,,,,true,\n"
 )
 
 

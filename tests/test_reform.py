@@ -197,18 +197,38 @@ bac-giang-pre2025,export_value,2024-Q1,actual,src-a,0.2,
     ]
     text = (tmp_path / "out" / "observations_comparable.csv").read_text(encoding="utf-8")
     assert text == (
-        "unit_id,indicator_id,period,status,value,derived,backcast,parts,source_ids\n"
-        "bac-ninh,export_value,2024-Q1,actual,0.3,true,false,bac-giang-pre2025=0.2@src-a; bac-ninh-pre2025=0.1@src-a,src-a\n"
+        "unit_id,indicator_id,period,status,value,qualifier,derived,backcast,parts,source_ids\n"
+        "bac-ninh,export_value,2024-Q1,actual,0.3,,true,false,bac-giang-pre2025=0.2@src-a; bac-ninh-pre2025=0.1@src-a,src-a\n"
     )
     records = json.loads((tmp_path / "out" / "observations_comparable.json").read_text(encoding="utf-8"))
     assert records == [{
         "unit_id": "bac-ninh", "indicator_id": "export_value", "period": "2024-Q1", "status": "actual",
-        "value": 0.3, "derived": True, "backcast": False,
+        "value": 0.3, "qualifier": None, "derived": True, "backcast": False,
         "parts": "bac-giang-pre2025=0.2@src-a; bac-ninh-pre2025=0.1@src-a", "source_ids": "src-a",
     }]
     parquet = con.read_parquet(str(tmp_path / "out" / "observations_comparable.parquet")).fetchall()
-    assert parquet == [("bac-ninh", "export_value", "2024-Q1", "actual", 0.3, True, False,
+    assert parquet == [("bac-ninh", "export_value", "2024-Q1", "actual", 0.3, None, True, False,
                         "bac-giang-pre2025=0.2@src-a; bac-ninh-pre2025=0.1@src-a", "src-a")]
+
+
+@pytest.mark.parametrize("qualifiers, expected", [
+    (("", ""), None),
+    (("at_least", ""), "at_least"),  # more than a part and exactly the other: more than the sum
+    (("about", ""), "about"),
+    (("nearly", ""), "nearly"),
+    (("at_least", "about"), "about"),
+    (("at_least", "nearly"), "about"),  # bounded both ways: only about
+    (("at_most", "nearly"), "at_most"),
+])
+def test_a_sum_is_as_bounded_as_its_parts(tmp_path, monkeypatch, qualifiers, expected):
+    monkeypatch.setitem(HEADERS, "observations", "unit_id,indicator_id,period,status,source_id,value,qualifier")
+    package = write_package(tmp_path, f"""\
+bac-ninh-pre2025,export_value,2024,actual,src-a,100,{qualifiers[0]}
+bac-giang-pre2025,export_value,2024,actual,src-a,200,{qualifiers[1]}
+""")
+    con = comparable.prepare(db.load_package(package))
+    rows = [r for r in comparable.comparable_rows(con) if r["unit_id"] == "bac-ninh"]
+    assert [(r["value"], r["derived"], r["qualifier"]) for r in rows] == [(300.0, True, expected)]
 
 
 MIXED = """\
@@ -273,7 +293,8 @@ def test_the_csv_is_valid_against_its_schema_in_the_published_package(tmp_path):
 def test_every_field_has_a_title_and_a_description():
     fields = comparable.resource_descriptor()["schema"]["fields"]
     assert [f["name"] for f in fields] == [
-        "unit_id", "indicator_id", "period", "status", "value", "derived", "backcast", "parts", "source_ids"
+        "unit_id", "indicator_id", "period", "status", "value", "qualifier", "derived", "backcast", "parts",
+        "source_ids"
     ]
     assert all(f.get("title") and f.get("description") for f in fields)
 

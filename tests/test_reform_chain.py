@@ -77,7 +77,9 @@ def rows(tmp_path: Path) -> dict[tuple, dict]:
     for name, body in (("units", UNITS), ("unit_crosswalk", CROSSWALK), ("sources", SOURCES),
                        ("observations", OBSERVATIONS)):
         # the crosswalk and the observations are written in full (transfers, back-casts)
-        header = ",".join(package_text.fields(name)) if name in ("unit_crosswalk", "observations") else HEADERS[name]
+        header = (",".join(package_text.fields(name)) if name == "unit_crosswalk"
+                  else "unit_id,indicator_id,period,status,source_id,value,note,backcast" if name == "observations"
+                  else HEADERS[name])
         (package / "data" / f"{name}.csv").write_text(package_text.complete(name, header + "\n" + body),
                                                       encoding="utf-8")
     con = db.load_package(package)

@@ -54,16 +54,21 @@ def summable(indicator: dict) -> bool:
 
 
 def shown_figures(package: Path) -> dict[tuple, dict]:
-    """(unit, indicator, period, status) -> the observation from the most recently published source."""
-    published = {s["source_id"]: s["published"] for s in read(package, "sources")}
+    """(unit, indicator, period, status) -> the observation the site shows: the statistics office's first,
+    then another government body's, then the rest (the observation's producer, else its source's kind);
+    within a rank the most recently published source."""
+    sources = {s["source_id"]: s for s in read(package, "sources")}
+    published = {k: s["published"] for k, s in sources.items()}
+    rank = {"statistics_office": 0, "government": 1}
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for o in read(package, "observations"):
         groups[(o["unit_id"], o["indicator_id"], o["period"], o["status"])].append(o)
     shown = {}
     for key, rows in groups.items():
-        # newest date first (unknown dates last), then the smaller source_id
+        # producer first, then newest date (unknown dates last), then the smaller source_id
         rows.sort(key=lambda r: r["source_id"])
         rows.sort(key=lambda r: (published[r["source_id"]] != "", published[r["source_id"]]), reverse=True)
+        rows.sort(key=lambda r: rank.get(r.get("producer") or sources[r["source_id"]]["kind"], 2))
         shown[key] = rows[0]
     return shown
 

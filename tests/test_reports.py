@@ -133,14 +133,14 @@ def test_report_lists_figures_in_report_order_with_change_target_and_source(page
     old = read(pages, "reports/2024/index.md").split("## Bắc Ninh (trước 01/7/2025)")[1]
     assert old.index("### Tăng trưởng kinh tế") < old.index("### Xuất nhập khẩu") < old.index("### Quản trị")
     assert "**[Xếp hạng PCI](../../indicators/pci_rank/index.md)**: **hạng 3** (chính thức). So với cùng kỳ năm trước: -2 bậc (năm 2023: 5)." in old
-    # the shown export figure is the most recent source's; its change on 2024-9M of the same unit; the year's
-    # plan as target, and how much of it the nine months reached
-    assert ("**[Kim ngạch xuất khẩu](../../indicators/export_value/index.md)**: **45.800,0 triệu USD** (ước tính). "
-            "So với cùng kỳ năm trước: +14,5% (9 tháng đầu năm 2024: 40.000,0). "
-            "Mục tiêu: 60.000,0 triệu USD (năm 2025), đạt 76,3%. "
-            "Nguồn: [Báo Mẫu &#124; Tin tức](https://example.org/tin?a=1&b=2).") in vi
-    assert ("**45,800.0 million USD** (estimate). On the same period a year before: +14.5% (first nine months of "
-            "2024: 40,000.0). Target: 60,000.0 million USD (2025), 76.3% reached. Source: ") in en
+    # the shown export figure is the statistics office's, though a news page published later gives 45,800;
+    # its change on 2024-9M of the same unit; the year's plan as target, and how much of it was reached
+    assert ("**[Kim ngạch xuất khẩu](../../indicators/export_value/index.md)**: **45.000,5 triệu USD** (ước tính). "
+            "So với cùng kỳ năm trước: +12,5% (9 tháng đầu năm 2024: 40.000,0). "
+            "Mục tiêu: 60.000,0 triệu USD (năm 2025), đạt 75,0%. "
+            "Nguồn: [Cục Thống kê tỉnh Bắc Ninh](https://example.org/bao-cao-9-thang-2025).") in vi
+    assert ("**45,000.5 million USD** (estimate). On the same period a year before: +12.5% (first nine months of "
+            "2024: 40,000.0). Target: 60,000.0 million USD (2025), 75.0% reached. Source: ") in en
     assert "Mục tiêu: 11,50% (năm 2025). Nguồn:" in vi  # a growth target: no percentage of it
     # no figure of new Bắc Ninh a year before: the sum of both former provinces, marked and cited
     assert ("**450.000 tỷ đồng** (chính thức). So với cùng kỳ năm trước: +28,6% (9 tháng đầu năm 2024: 350.000; "
@@ -200,9 +200,9 @@ def test_home_tiles_latest_report_and_every_report(pages):
     en = read(pages, "index.en.md")
     assert '<div class="grid cards bn-tiles" markdown>' in vi
     assert "-   **[Tăng trưởng GRDP](indicators/grdp_growth/index.md)**" in vi
-    assert "**45.800,0 triệu USD**" in vi and "**45,800.0 million USD**" in en
+    assert "**45.000,5 triệu USD**" in vi and "**45,000.5 million USD**" in en
     assert "9 tháng đầu năm 2025 (ước tính)" in vi and "first nine months of 2025 (estimate)" in en
-    assert "+14,5% so với 9 tháng đầu năm 2024" in vi and "+14.5% on first nine months of 2024" in en
+    assert "+12,5% so với 9 tháng đầu năm 2024" in vi and "+12.5% on first nine months of 2024" in en
     # a figure of the predecessor says whose it is
     assert "**hạng 3**" in vi and "**rank 3**" in en
     assert "[Số liệu của Bắc Ninh &#40;trước 01/7/2025&#41;](provinces/bac-ninh-pre2025/index.md)" in vi

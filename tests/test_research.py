@@ -16,8 +16,9 @@ import pytest
 from test_research_site import FIXTURE, build
 
 COLUMNS = ["unit_id", "unit_name_vi", "unit_name_en", "indicator_id", "indicator_name_vi", "indicator_name_en",
-           "unit", "measure", "price_basis", "period", "period_start", "period_end", "status", "value", "shown",
-           "source_id", "source_url", "source_publisher", "source_title", "source_published", "note"]
+           "unit", "measure", "price_basis", "period", "period_start", "period_end", "status", "value", "qualifier",
+           "shown", "producer", "source_id", "source_url", "source_publisher", "source_title", "source_published", "note",
+           "note_vi"]
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +59,8 @@ def test_disagreeing_sources_are_both_kept_and_the_shown_one_is_marked(pub):
     rows = read_csv(pub.site_dir / "downloads" / "indicators" / "export_value.csv")
     q3 = [r for r in rows if r["unit_id"] == "bac-ninh" and r["period"] == "2025-9M"]
     assert [(r["source_id"], r["value"], r["shown"]) for r in q3] == [
-        ("src-0000000001", "45000.5", "false"),
-        ("src-0000000002", "45800.0", "true"),  # the more recently published source
+        ("src-0000000001", "45000.5", "true"),  # the statistics office's, before a later news page
+        ("src-0000000002", "45800.0", "false"),
     ]
     assert q3[1]["source_url"] == "https://example.org/tin?a=1&b=2"
     assert q3[1]["note"] == "figure read from a chart | rounded"

@@ -49,8 +49,9 @@ def impossible_date(pkg):
 
 
 def missing_column(pkg):
+    last = bp.read(pkg, "observations")[0][-1]
     bp.edit_rows(pkg, "observations", lambda h, rows: (h[:-1], [r[:-1] for r in rows]))
-    return OBS, 1, "backcast", "missing-label"
+    return OBS, 1, last, "missing-label"
 
 
 def extra_column(pkg):
@@ -71,7 +72,8 @@ def ragged_long(pkg):
 
 
 def ragged_short(pkg):
-    bp.edit_rows(pkg, "observations", lambda h, rows: (h, [r[:-3] if i == 2 else r for i, r in enumerate(rows)]))
+    # the third data row stops before its value: every cell from value on is missing
+    bp.edit_rows(pkg, "observations", lambda h, rows: (h, [r[:h.index("value")] if i == 2 else r for i, r in enumerate(rows)]))
     return OBS, 4, "value", "missing-cell"
 
 
@@ -376,6 +378,55 @@ def quote_in_wrong_place(pkg):
     return INDICATORS, 2, None, "canonical-form"  # a quote inside an unquoted cell is text (Python csv, frictionless)
 
 
+def bad_qualifier(pkg):
+    row = _obs_row(pkg)
+    bp.set_cell(pkg, "observations", row, "qualifier", "more_than")
+    return OBS, row, "qualifier", "constraint-error"
+
+
+def bad_producer(pkg):
+    row = _obs_row(pkg)
+    bp.set_cell(pkg, "observations", row, "producer", "news")
+    return OBS, row, "producer", "constraint-error"
+
+
+def note_without_note_vi(pkg):
+    row = _obs_row(pkg, lambda d: d["note"] != "")
+    bp.set_cell(pkg, "observations", row, "note_vi", "")
+    return OBS, row, "note_vi", "note-language"
+
+
+def note_vi_without_note(pkg):
+    row = _obs_row(pkg, lambda d: d["note"] == "")
+    bp.set_cell(pkg, "observations", row, "note_vi", "ghi chú không có bản tiếng Anh")
+    return OBS, row, "note", "note-language"
+
+
+def tag_page_source(pkg):
+    row = bp.find_row(pkg, "sources", lambda d: d["source_id"].startswith("src-"))
+    bp.set_cell(pkg, "sources", row, "url", "https://baomoi.com/tag/grdp/trang2.epi")
+    return SOURCES, row, "url", "source-page"
+
+
+def home_page_source(pkg):
+    row = bp.find_row(pkg, "sources", lambda d: d["source_id"].startswith("src-"))
+    bp.set_cell(pkg, "sources", row, "url", "http://www.baobacninh.com.vn/en")
+    return SOURCES, row, "url", "source-page"
+
+
+def search_page_source(pkg):
+    row = bp.find_row(pkg, "sources", lambda d: d["source_id"].startswith("src-"))
+    bp.set_cell(pkg, "sources", row, "url", "https://example.vn/tim-kiem?q=grdp+bac+ninh")
+    return SOURCES, row, "url", "source-page"
+
+
+def machine_translated_source(pkg):
+    row = bp.find_row(pkg, "sources", lambda d: d["source_id"].startswith("src-"))
+    bp.set_cell(pkg, "sources", row, "url", "https://www.vietnam.vn/en/bac-ninh-tang-truong")
+    bp.set_cell(pkg, "sources", row, "original_url", "https://www.vietnam.vn/bac-ninh-tang-truong")
+    return SOURCES, row, "url", "machine-translation"
+
+
 BREAKERS = [wrong_number, wrong_integer, wrong_boolean, impossible_date, missing_column, extra_column, swapped_columns,
             ragged_long, ragged_short, duplicate_key, duplicate_key_far, duplicate_unique, broken_fk_unit, broken_fk_source, broken_self_fk,
             bad_period, noncanonical_period, bad_enum, empty_required, nan_value, infinite_value, not_utf8, bom, crlf,
@@ -384,7 +435,8 @@ BREAKERS = [wrong_number, wrong_integer, wrong_boolean, impossible_date, missing
             hostile_url_scheme, hostile_url_text, negative_level, share_over_100, bad_rank, pre2025_after_reform,
             published_not_a_date, tile_taken, crosswalk_gap, crosswalk_to_old, control_chars_in_id, overlong_note,
             boolean_spelling, above_maximum, bad_pattern_slug, resource_missing_from_descriptor, descriptor_not_object,
-            quote_in_wrong_place]
+            quote_in_wrong_place, bad_qualifier, bad_producer, note_vi_without_note, note_without_note_vi, tag_page_source,
+            home_page_source, search_page_source, machine_translated_source]
 
 
 def test_base_package_is_valid(tmp_path):
@@ -406,7 +458,9 @@ def test_broken_package(tmp_path, breaker):
     assert not re.search(r"\{[a-z_]+\}", problem.message), "a placeholder was left unfilled"
 
 
-@pytest.mark.parametrize("breaker", [wrong_number, missing_file, invalid_json, unsafe_path, not_utf8, ragged_long],
+@pytest.mark.parametrize("breaker", [wrong_number, missing_file, invalid_json, unsafe_path, not_utf8, ragged_long,
+                                     bad_qualifier, bad_producer, note_vi_without_note, tag_page_source,
+                                     machine_translated_source],
                          ids=lambda b: b.__name__)
 def test_cli_exit_1_and_one_line_naming_the_place(tmp_path, breaker):
     pkg = bp.base_package(tmp_path)
@@ -438,7 +492,7 @@ def test_disagreeing_sources_are_a_warning_not_an_error(tmp_path):
     header, rows = bp.read(pkg, "observations")
     first = dict(zip(header, rows[0]))
     other = next(s for s in sorted(sources) if s > first["source_id"])
-    copy = dict(first, source_id=other, value=str(float(first["value"]) * 1.5 + 10), note="")
+    copy = dict(first, source_id=other, value=str(float(first["value"]) * 1.5 + 10), note="", note_vi="")
     rows.append([copy[h] for h in header])
     rows.sort()
     bp.write(pkg, "observations", header, rows)
@@ -470,3 +524,13 @@ def test_an_unreadable_resource_is_reported_once_not_on_every_row_that_points_to
     unsafe_path(pkg)
     report = validate_package(pkg)
     assert [p.type for p in report.errors] == ["path-escapes"], [str(p) for p in report.errors[:5]]
+
+
+def test_a_source_without_title_or_date_is_a_warning_naming_the_field(tmp_path):
+    pkg = bp.base_package(tmp_path)
+    row = bp.find_row(pkg, "sources", lambda d: d["title"] != "" and d["published"] != "")
+    bp.set_cell(pkg, "sources", row, "published", "")
+    report = validate_package(pkg)
+    assert report.ok
+    warned = {(p.file, p.row, p.field, p.type) for p in report.warnings}
+    assert (SOURCES, row, "published", "source-untitled") in warned

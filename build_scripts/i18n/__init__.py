@@ -68,6 +68,13 @@ def quantity(value, decimals: int, unit, lang: str, escape=str) -> str:
         value=number(value, decimals, lang), unit=escape(label(lang, "units", unit))))
 
 
+def qualifier_word(qualifier, lang: str) -> str:
+    """The word a bounded figure is written with ("hơn", "more than"); "" for an exact one."""
+    if not qualifier:
+        return ""
+    return unicodedata.normalize("NFC", str(words(lang)["qualifiers"][qualifier]))
+
+
 def date(value, lang: str) -> str:
     from babel.dates import format_date
 

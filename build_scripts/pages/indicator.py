@@ -132,7 +132,11 @@ def other_figures(site: Site, key: str, focus: list[dict], ranking: list[dict]) 
 
 def differing(others: list[dict]) -> list[dict]:
     """The other figures a reader needs listed: those that differ from the figure shown (equal ones only corroborate it)."""
-    return [row for row in others if row["value"] != row["shown_value"]]
+    rows = [row for row in others if row["value"] != row["shown_value"]]
+    for row in rows:  # more than 1 % apart is marked, as validation warns of it
+        largest = max(abs(row["value"]), abs(row["shown_value"]))
+        row["far"] = largest > 0 and abs(row["value"] - row["shown_value"]) > 0.01 * largest
+    return rows
 
 
 SELECT_ID = "bn-period-select"  # the page's one period <select>; both charts bind to it by this id

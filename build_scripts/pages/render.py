@@ -56,6 +56,7 @@ def environment(lang: str, periods_key: int = 0) -> jinja2.Environment:
         num=lambda value, decimals=0, signed=False: _number(i18n.number(value, decimals, lang, signed)),
         quantity=lambda value, decimals, unit: Markup(i18n.quantity(value, decimals, unit, lang, escape=markdown.escape)),
         date=lambda value: i18n.date(value, lang),
+        qual=lambda qualifier: Markup(markdown.escape(i18n.qualifier_word(qualifier, lang)) + " ") if qualifier else "",
         name=lambda row, prefix="name": row.get(f"{prefix}_{lang}") or row.get(f"{prefix}_{settings.DEFAULT_LANGUAGE}"),
         raw=lambda value: Markup(value),  # only for HTML the build made (chart snippets)
     )

@@ -117,9 +117,11 @@ def change_text(row: dict, lang: str) -> Markup:
 
 def figure_text(row: dict, lang: str) -> Markup:
     """A figure with its unit ("45.800,0 triệu USD"); a rank as a rank ("hạng 8")."""
+    word = i18n.qualifier_word(row.get("qualifier"), lang)
+    prefix = markdown.escape(word) + " " if word else ""
     if row["unit"] == "rank":
-        return Markup(i18n.t(lang, "report.rank_value", value=i18n.number(row["value"], row["decimals"], lang)))
-    return Markup(i18n.quantity(row["value"], row["decimals"], row["unit"], lang, escape=markdown.escape))
+        return Markup(prefix + i18n.t(lang, "report.rank_value", value=i18n.number(row["value"], row["decimals"], lang)))
+    return Markup(prefix + i18n.quantity(row["value"], row["decimals"], row["unit"], lang, escape=markdown.escape))
 
 
 def target_text(row: dict, lang: str, site: Site) -> Markup:

@@ -1,7 +1,7 @@
 -- Figures of one indicator that are not shown because another source or a more final status was
 -- preferred, each beside the shown figure of the same unit, period and kind.
 SELECT
-    o.unit_id, u.name_vi, u.name_en, o.period, o.start_date, o.end_date, o.status, o.value, o.note,
+    o.unit_id, u.name_vi, u.name_en, o.period, o.start_date, o.end_date, o.status, o.value, o.qualifier, o.note, o.note_vi,
     CASE WHEN o.is_target THEN 'target' ELSE 'outcome' END AS kind,
     s.source_id, s.title AS source_title, s.publisher AS source_publisher, s.url AS source_url,
     s.published AS source_published,

@@ -1,7 +1,7 @@
 -- One unit's shown figures of one indicator over time: outcomes and, apart, targets (status plan),
 -- with the source of each figure.
 SELECT
-    o.period, o.period_kind, o.period_span, o.start_date, o.end_date, o.value, o.status, o.note,
+    o.period, o.period_kind, o.period_span, o.start_date, o.end_date, o.value, o.qualifier, o.status, o.note, o.note_vi,
     CASE WHEN o.is_target THEN 'target' ELSE 'outcome' END AS kind,
     o.figures_in_group,
     s.source_id, s.title AS source_title, s.publisher AS source_publisher, s.url AS source_url,

@@ -1,8 +1,9 @@
 -- Every observation with its period interpreted (period macros) and whether it is the figure shown.
 -- Outcomes and targets (status plan) are ranked apart: a target is never the shown outcome.
--- Among outcomes of one unit, indicator and period the most final status wins (actual, preliminary,
--- estimate), then the most recently published source (an unknown date counts as oldest), then the
--- smaller source_id. The other rows stay, marked shown = false, to be listed as other figures.
+-- Among outcomes of one unit, indicator and period the rule of sql/figure_choice.sql picks the one shown:
+-- the most final status (actual, preliminary, estimate), then the producer (statistics office, other
+-- government bodies, the rest), then the most recently published source (an unknown date counts as
+-- oldest), then the smaller source_id. The other rows stay, marked shown = false, to be listed as others.
 -- Stored by indicator, then unit and period: a page query of one indicator reads only its blocks.
 CREATE OR REPLACE TABLE int_observations AS
 WITH typed AS (
@@ -14,7 +15,9 @@ WITH typed AS (
         period_year_before(o.period) AS period_year_before,
         substr(o.period, 5) AS period_span,
         o.status = 'plan' AS is_target,
-        CASE o.status WHEN 'actual' THEN 1 WHEN 'preliminary' THEN 2 WHEN 'estimate' THEN 3 ELSE 4 END AS status_rank,
+        status_rank(o.status) AS status_rank,
+        producer_rank(o.producer, s.kind) AS producer_rank,
+        producer_kind(o.producer, s.kind) AS producer_kind,
         s.published AS source_published
     FROM stg_observations AS o
     JOIN stg_sources AS s USING (source_id)
@@ -23,7 +26,7 @@ SELECT
     *,
     row_number() OVER (
         PARTITION BY unit_id, indicator_id, period, is_target
-        ORDER BY status_rank, source_published DESC NULLS LAST, source_id
+        ORDER BY status_rank, producer_rank, source_published DESC NULLS LAST, source_id
     ) = 1 AS shown,
     count(*) OVER (PARTITION BY unit_id, indicator_id, period, is_target) AS figures_in_group
 FROM typed

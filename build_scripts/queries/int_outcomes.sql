@@ -17,7 +17,7 @@ targets AS (
 )
 SELECT
     o.unit_id, o.indicator_id, o.period, o.period_kind, o.period_span, o.start_date, o.end_date,
-    o.period_year_before, o.value, o.status, o.note, o.source_id, o.figures_in_group,
+    o.period_year_before, o.value, o.qualifier, o.status, o.note, o.note_vi, o.source_id, o.figures_in_group,
     row_number() OVER (PARTITION BY o.unit_id, o.indicator_id ORDER BY o.end_date DESC, o.start_date, o.period)
         AS recency,
     b.period AS own_before_period,

@@ -40,7 +40,7 @@ SELECT
     o.unit_id, o.name_vi, o.name_en, o.value, o.period, o.boundary, c.start_date, c.end_date, c.latest,
     rank() OVER (PARTITION BY o.period ORDER BY CASE WHEN d.higher THEN -o.value ELSE o.value END) AS rank,
     list_contains($focus_ids, o.unit_id) AS focus,
-    o.status, o.note, 'outcome' AS kind,
+    o.status, o.qualifier, o.note, o.note_vi, 'outcome' AS kind,
     s.source_id, s.title AS source_title, s.publisher AS source_publisher, s.url AS source_url
 FROM outcomes AS o
 JOIN chosen AS c ON c.period = o.period AND c.boundary IS NOT DISTINCT FROM o.boundary

@@ -8,7 +8,7 @@
 SELECT
     f.indicator_id, i.theme, list_position($themes, i.theme) AS theme_order, i.display_order, i.headline,
     i.name_vi, i.name_en, i.unit, i.measure, i.decimals,
-    f.period, f.period_span, f.end_date, f.value, f.status, f.note, f.figures_in_group,
+    f.period, f.period_span, f.end_date, f.value, f.qualifier, f.status, f.note, f.note_vi, f.figures_in_group,
     s.url AS source_url, s.publisher AS source_publisher, s.title AS source_title,
     coalesce(f.own_before_period, f.derived_before_period) AS before_period,
     coalesce(f.own_before_value, f.derived_before_value) AS before_value,

@@ -4,7 +4,7 @@
 SELECT
     l.indicator_id, i.theme, list_position($themes, i.theme) AS theme_order, i.display_order, i.headline,
     i.name_vi, i.name_en, i.unit, i.measure, i.decimals,
-    l.period, l.period_span, l.end_date, l.value, l.status, l.source_id,
+    l.period, l.period_span, l.end_date, l.value, l.qualifier, l.status, l.source_id,
     s.url AS source_url, s.publisher AS source_publisher, s.title AS source_title,
     l.own_before_period AS before_period, l.own_before_value AS before_value,
     l.value - l.own_before_value AS change_abs,

@@ -25,9 +25,10 @@ from build_scripts.research import citation, common, links, slices
 
 # The fields of a figure in each document: the long format less what is constant in the file or listed once.
 INDICATOR_FIGURE = ("unit_id", "unit_name_vi", "unit_name_en", "period", "period_start", "period_end", "status",
-                    "value", "shown", "source_id", "note")
+                    "value", "qualifier", "shown", "producer", "source_id", "note", "note_vi")
 UNIT_FIGURE = ("indicator_id", "indicator_name_vi", "indicator_name_en", "unit", "measure", "price_basis", "period",
-               "period_start", "period_end", "status", "value", "shown", "source_id", "note")
+               "period_start", "period_end", "status", "value", "qualifier", "shown", "producer", "source_id", "note",
+               "note_vi")
 SOURCE_FIELDS = ("source_id", "title", "publisher", "url", "published", "language", "kind", "figures")
 INDICATOR_FIELDS = ("indicator_id", "theme", "name_vi", "name_en", "description_vi", "description_en", "caveats_vi",
                     "caveats_en", "unit", "measure", "price_basis", "additive", "higher_is_better", "decimals")

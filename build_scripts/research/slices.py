@@ -31,8 +31,8 @@ from build_scripts.spreadsheet import safe_cell
 
 COLUMNS = (
     "unit_id", "unit_name_vi", "unit_name_en", "indicator_id", "indicator_name_vi", "indicator_name_en",
-    "unit", "measure", "price_basis", "period", "period_start", "period_end", "status", "value", "shown",
-    "source_id", "source_url", "source_publisher", "source_title", "source_published", "note",
+    "unit", "measure", "price_basis", "period", "period_start", "period_end", "status", "value", "qualifier", "shown",
+    "producer", "source_id", "source_url", "source_publisher", "source_title", "source_published", "note", "note_vi",
 )
 FORMATS = ("csv", "parquet", "json")
 CODE = ("research", "queries", "sql", "db.py", "spreadsheet.py")  # what makes research_long and the slices (cache.code_version)

@@ -207,12 +207,13 @@ def build(zf, zip_label, origin, package_dir, schemas):
                     skipped.append((table, name_vi, label, str(year), 1, flag))
                     continue
                 value = _decimal(text.replace(",", ""), (where_table, line), label) * entry["factor_d"] + entry["offset_d"]
-                note = ""
+                note = note_vi = ""
                 if entry["offset_d"]:
                     note = f"GSO index (previous year = 100) {text} minus 100"
+                    note_vi = f"chỉ số của Tổng cục Thống kê (năm trước = 100) {text.replace('.', ',')} trừ 100"
                 observations.append({"unit_id": unit, "indicator_id": entry["indicator_id"], "period": str(year),
                                      "status": "preliminary" if prel else "actual", "source_id": sid,
-                                     "value": exact(value), "note": note, "backcast": True if flag else None,
+                                     "value": exact(value), "note": note, "note_vi": note_vi, "backcast": True if flag else None,
                                      "_table": table, "_line": line, "_label": label, "_raw": text})
                 count["loaded"] += 1
         stats.append((table, sid, count["loaded"], count["missing"]))

@@ -80,6 +80,7 @@ def run(args):
         fields = [f["name"] for f in schema["fields"]]
         counts[name] = csvout.write(out / f"{name}.csv", rows, fields, schema["primaryKey"])
     counts["_units"], counts["seed_rows"], counts["_unused"] = unit_rows, len(seed_rows), unused
+    counts["_sources"] = source_rows
     block = report.render(counts, kept, excluded, merged)
     if not args.no_readme:
         readme = args.package / "README.md"

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from .errors import ImportSeedError
 from .seed import mapping
+from .qualifiers import qualifier
 from .slugs import source_id
 from .values import convert
 
@@ -45,6 +46,17 @@ def convert_rows(seed_rows, units_lookup, catalogue, periods, unchanged=frozense
     by_hand = {(r["seed_file"], int(r["line"])): r["reason"]
                for r in mapping("exclusions.csv", ["seed_file", "line", "reason"])}
     by_source = mapping("excluded_sources.csv", ["source_url", "seed_indicator", "scope", "reason"])
+    # rows filed under the wrong indicator (a customs figure in the provincial statistics series), notes
+    # corrected by hand, and who produced a figure a page quotes: each with its reason in the file
+    moves = {(r["seed_file"], int(r["line"])): r["indicator"]
+             for r in mapping("series_moves.csv", ["seed_file", "line", "indicator", "reason"])}
+    corrections = {(r["seed_file"], int(r["line"])): r["note"]
+                   for r in mapping("note_corrections.csv", ["seed_file", "line", "note", "reason"])}
+    producers = {(r["source_url"], r["seed_indicator"], r["period"]): r["producer"]
+                 for r in mapping("figure_producers.csv", ["source_url", "seed_indicator", "period", "producer", "evidence"])}
+    translations = note_translations()
+    words = mapping("qualifier_words.csv", ["words", "qualifier"])
+    words = sorted(((w["words"], w["qualifier"]) for w in words), key=lambda w: (-len(w[0]), w[0]))
     kept, excluded = [], []
     for row in seed_rows:
         if (row["_file"], row["_line"]) in by_hand:
@@ -56,7 +68,9 @@ def convert_rows(seed_rows, units_lookup, catalogue, periods, unchanged=frozense
         if rule:
             excluded.append(_excluded(row, rule["reason"]))
             continue
-        indicator_id = slug_map.get(row["indicator"], row["indicator"])
+        place = (row["_file"], row["_line"])
+        indicator_id = moves.get(place) or slug_map.get(row["indicator"], row["indicator"])
+        note = corrections.get(place, row["note"])
         entry = catalogue.get(indicator_id)
         if entry is None:
             raise ImportSeedError(row["_file"], row["_line"], "indicator",
@@ -104,9 +118,32 @@ def convert_rows(seed_rows, units_lookup, catalogue, periods, unchanged=frozense
             excluded.append(_excluded(row, reason, unit_id, indicator_id, period))
             continue
         kept.append({"unit_id": unit_id, "indicator_id": indicator_id, "period": period, "status": row["status"],
-                     "source_id": source_id(row["source_url"]), "value": value, "note": row["note"],
+                     "source_id": source_id(row["source_url"]), "value": value, "note": note,
+                     "qualifier": qualifier(note, row["value"], words), "note_vi": _vietnamese(note, translations, row),
+                     "producer": producers.get((row["source_url"], row["indicator"], row["period"]), ""),
                      "_row": row, "_start": start, "_end": end, "_number": number})
     return kept, excluded
+
+
+def _vietnamese(note, translations, row):
+    if not note:
+        return ""
+    if note not in translations:
+        raise ImportSeedError(row["_file"], row["_line"], "note",
+                              f"no Vietnamese for the note {note!r} in tools/import_seed/note_translations.csv")
+    return translations[note]
+
+
+def note_translations():
+    """note_translations.csv: a seed note (English, as the seed gives it or as corrected) -> its Vietnamese."""
+    out = {}
+    for r in mapping("note_translations.csv", ["note", "note_vi"]):
+        if r["note"] in out:
+            raise ImportSeedError(r["_file"], r["_line"], "note", "note translated twice")
+        if not r["note_vi"]:
+            raise ImportSeedError(r["_file"], r["_line"], "note_vi", "empty translation")
+        out[r["note"]] = r["note_vi"]
+    return out
 
 
 def drop_key_conflicts(rows):
@@ -122,7 +159,9 @@ def drop_key_conflicts(rows):
             first = group[0]
             notes = sorted({g["note"] for g in group if g["note"]})
             if len(notes) > 1:
+                by_note = {g["note"]: g.get("note_vi", "") for g in group}
                 first["note"] = "; ".join(notes)
+                first["note_vi"] = "; ".join(by_note[n] for n in notes) if all(by_note[n] for n in notes) else ""
             kept.append(first)
             merged.extend(group[1:])
         else:

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from tools.package_rows import splice_report
 
+from .seed import mapping
+
 BEGIN = "<!-- BEGIN import report (written by tools/import_seed; do not edit by hand) -->"
 END = "<!-- END import report -->"
 
@@ -48,10 +50,31 @@ def render(counts, observations, excluded, merged):
     for e in sorted(excluded, key=lambda e: (e["file"], e["line"])):
         lines.append(f"| {e['file']}:{e['line']} | {_md(e['province'])} ({e['boundary']}) | `{e['indicator']}` | "
                      f"{e['period']} | {e['value']} {_md(e['unit'])} | {e['status']} | {_md(e['reason'])} |")
+    lines += ["", "### Corrected by hand", "",
+              "Seed lines filed under another indicator (`series_moves.csv`) or whose note was wrong "
+              "(`note_corrections.csv`), with the reason.", "",
+              "| seed file:line | change | reason |", "| --- | --- | --- |"]
+    for r in mapping("series_moves.csv", ["seed_file", "line", "indicator", "reason"]):
+        lines.append(f"| {r['seed_file']}:{r['line']} | filed under `{r['indicator']}` | {_md(r['reason'])} |")
+    for r in mapping("note_corrections.csv", ["seed_file", "line", "note", "reason"]):
+        lines.append(f"| {r['seed_file']}:{r['line']} | note: {_md(r['note'])} | {_md(r['reason'])} |")
+    producers = Counter(o["producer"] for o in observations if o.get("producer"))
+    qualifiers = Counter(o["qualifier"] for o in observations if o.get("qualifier"))
+    sources = counts.get("_sources", [])
+    untitled = sorted(s["source_id"] for s in sources if not s.get("title") or not s.get("published"))
+    lines += ["", "### Producers, qualifiers, notes and sources", "",
+              "Figures whose producer a page quotes (`figure_producers.csv`): "
+              + (", ".join(f"{k} {n}" for k, n in sorted(producers.items())) or "none") + ". "
+              "Figures bounded by their note (`qualifier_words.csv`): "
+              + (", ".join(f"{k} {n}" for k, n in sorted(qualifiers.items())) or "none") + ". "
+              f"Notes with their Vietnamese (`note_translations.csv`): "
+              f"{sum(1 for o in observations if o.get('note_vi'))} of {sum(1 for o in observations if o['note'])}.",
+              "", f"Sources still without the page's own headline or date: {len(untitled)} of {len(sources)} "
+              "(validation warns of each; `source_titles.csv` gives those found on the stored pages)."]
     kept = conflicts(observations)
     lines += ["", "### Conflicts kept", "",
               "The same unit, indicator, period and status from several sources, more than 1 % apart. All rows are kept; "
-              "the site shows the most recently published one and lists the others.", "",
+              "the site shows one by the rule of `build_scripts/sql/figure_choice.sql` (status, producer, date) and lists the others.", "",
               "| unit | indicator | period | status | values | sources |", "| --- | --- | --- | --- | --- | ---: |"]
     for (unit_id, indicator_id, period, status), values, n in kept:
         lines.append(f"| {unit_id} | `{indicator_id}` | {period} | {status} | {', '.join(values)} | {n} |")

@@ -30,6 +30,8 @@ def language(publisher, url, explicit):
 def build(citations):
     """citations: dicts with url, publisher, published (seed source_date), _file, _line."""
     publishers = {r["publisher"]: r for r in mapping("publishers.csv", ["publisher", "kind", "language"])}
+    # the page's own headline and date, read from the stored page (source_titles.csv gives the evidence)
+    titles = {r["url"]: r for r in mapping("source_titles.csv", ["url", "title", "published", "evidence"])}
     by_url = defaultdict(list)
     for c in citations:
         by_url[c["url"]].append(c)
@@ -44,8 +46,10 @@ def build(citations):
             raise ImportSeedError(c["_file"], c["_line"], "source_publisher",
                                   f"publisher {publisher!r} is not in tools/import_seed/publishers.csv")
         entry = publishers[publisher]
-        rows.append({"source_id": source_id(url), "title": "", "publisher": publisher, "url": url,
-                     "published": dates[0] if dates else "", "language": language(publisher, url, entry["language"]),
+        found = titles.get(url, {})
+        rows.append({"source_id": source_id(url), "title": found.get("title", ""), "publisher": publisher, "url": url,
+                     "published": found.get("published") or (dates[0] if dates else ""),
+                     "language": language(publisher, url, entry["language"]),
                      "kind": entry["kind"]})
     ids = Counter(r["source_id"] for r in rows)
     clash = [i for i, n in ids.items() if n > 1]

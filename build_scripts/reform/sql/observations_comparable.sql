@@ -1,6 +1,6 @@
 -- The comparable series of every post-2025 province for every additive level indicator:
 --   * the province's own published figures (derived = false), one a period and status, chosen by the
---     most recently published source (ties: the smaller source_id);
+--     rule of the figure shown (sql/figure_choice.sql: producer, then date, then source_id);
 --   * before it existed, the sum of the former units that made it up in the period's era
 --     (reform_partitions: its pre-2025 parts, and before 1997 or 2004 the provinces those were split
 --     from), derived = true, only where every part of the era has a figure of that status for that period;
@@ -26,6 +26,15 @@ sums AS (
         p.status,
         bool_or(p.backcast) AS backcast,
         CAST(sum(CAST(p.value AS DECIMAL(38, 10))) AS DOUBLE) AS value,
+        -- a sum is as bounded as its parts: an "about" part, or bounds on both sides, make it about;
+        -- otherwise an "at least" part makes it at least, an "at most" part at most, a "nearly" part nearly
+        CASE
+            WHEN bool_or(p.qualifier = 'about')
+              OR (bool_or(p.qualifier = 'at_least') AND bool_or(p.qualifier IN ('at_most', 'nearly'))) THEN 'about'
+            WHEN bool_or(p.qualifier = 'at_least') THEN 'at_least'
+            WHEN bool_or(p.qualifier = 'at_most') THEN 'at_most'
+            WHEN bool_or(p.qualifier = 'nearly') THEN 'nearly'
+        END AS qualifier,
         count(*) AS part_count,
         string_agg(
             p.part_unit_id || '=' || regexp_replace(
@@ -51,11 +60,12 @@ published AS (
         o.period,
         o.status,
         o.value,
+        o.qualifier,
         o.source_id,
         o.backcast,
         row_number() OVER (
             PARTITION BY o.unit_id, o.indicator_id, o.period, o.status
-            ORDER BY s.published DESC NULLS LAST, o.source_id
+            ORDER BY producer_rank(o.producer, s.kind), s.published DESC NULLS LAST, o.source_id
         ) AS pick
     FROM stg_observations AS o
     JOIN stg_units AS u ON u.unit_id = o.unit_id AND u.boundary = 'post-2025'
@@ -63,13 +73,13 @@ published AS (
     JOIN reform_additive_indicators AS i ON i.indicator_id = o.indicator_id
 ),
 shown AS (
-    SELECT unit_id, indicator_id, period, status, value, source_id, backcast FROM published WHERE pick = 1
+    SELECT unit_id, indicator_id, period, status, value, qualifier, source_id, backcast FROM published WHERE pick = 1
 )
-SELECT unit_id, indicator_id, period, status, value, false AS derived, backcast, CAST(NULL AS VARCHAR) AS parts,
+SELECT unit_id, indicator_id, period, status, value, qualifier, false AS derived, backcast, CAST(NULL AS VARCHAR) AS parts,
        source_id AS source_ids, CAST(NULL AS INTEGER) AS generation
 FROM shown
 UNION ALL
-SELECT d.unit_id, d.indicator_id, d.period, d.status, d.value, true AS derived, d.backcast, d.parts, d.source_ids,
+SELECT d.unit_id, d.indicator_id, d.period, d.status, d.value, d.qualifier, true AS derived, d.backcast, d.parts, d.source_ids,
        d.generation
 FROM complete AS d
 WHERE d.pick = 1 AND NOT EXISTS (

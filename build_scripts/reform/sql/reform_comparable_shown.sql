@@ -11,7 +11,7 @@ WITH ranked AS (
         c.status = 'plan' AS is_target,
         row_number() OVER (
             PARTITION BY c.unit_id, c.indicator_id, c.period, c.status = 'plan'
-            ORDER BY CASE c.status WHEN 'actual' THEN 1 WHEN 'preliminary' THEN 2 WHEN 'estimate' THEN 3 ELSE 4 END
+            ORDER BY status_rank(c.status)
         ) AS pick
     FROM observations_comparable AS c
 )
@@ -26,6 +26,7 @@ SELECT
     r.status,
     r.is_target,
     r.value,
+    r.qualifier,
     r.derived,
     r.backcast,
     CASE WHEN r.is_target THEN 'target' WHEN r.derived THEN 'derived' ELSE 'outcome' END AS kind,
