@@ -54,6 +54,7 @@ def model(site: Site, key: str, lang: str) -> dict:
     return {
         "version": version_text(version) if version else None,
         "releases": releases(here, version),
+        "explore_href": href(here, "data/explore"),
         "package": site.descriptor,
         "title": site.descriptor.get("titles", {}).get(lang, site.descriptor.get("title", "")),
         "package_description": site.descriptor.get("descriptions", {}).get(lang, site.descriptor.get("description", "")),
