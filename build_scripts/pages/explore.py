@@ -11,7 +11,7 @@ import json
 
 from markupsafe import Markup
 
-from build_scripts import explore, i18n
+from build_scripts import explore, i18n, settings
 from build_scripts.explore import engine
 from build_scripts.pages.site import Site, href
 
@@ -44,6 +44,12 @@ def attribute(value: str) -> Markup:
     return Markup(text)
 
 
+def raw_href(here: str, to: str, lang: str) -> str:
+    """A link inside the page's HTML, which mkdocs-static-i18n leaves as it is (it rewrites Markdown links
+    only): from /<lang>/<here>/ for a language other than the default, to the one published copy."""
+    return href(here if lang == settings.DEFAULT_LANGUAGE else f"{lang}/{here}", to)
+
+
 def example_sql(name: str, lang: str) -> str:
     """The editor's text of an example: its title as a comment, then examples/<name>.sql."""
     sql = (explore.EXAMPLES_DIR / f"{name}.sql").read_text(encoding="utf-8").strip()
@@ -52,17 +58,18 @@ def example_sql(name: str, lang: str) -> str:
 
 def model(site: Site, key: str, lang: str) -> dict:
     here = directory(key)
-    tables = [{"name": Markup(name), "parquet_href": href(here, f"downloads/{name}.parquet")} for name in explore.TABLES]
+    tables = [{"name": Markup(name), "parquet_href": href(here, f"downloads/{name}.parquet"),
+               "raw_href": raw_href(here, f"downloads/{name}.parquet", lang)} for name in explore.TABLES]
     examples = [{"name": Markup(name)} for name in explore.EXAMPLES]  # plain identifiers
     return {
         "engine": engine.present(site.out_dir),
-        "engine_href": attribute(href(here, engine.TARGET + "/" + engine.MODULE).rsplit("/", 1)[0] + "/"),
-        "script_href": attribute(href(here, SCRIPT)),
-        "styles_href": attribute(href(here, STYLES)),
+        "engine_href": attribute(raw_href(here, f"{engine.TARGET}/{engine.MODULE}", lang).rsplit("/", 1)[0] + "/"),
+        "script_href": attribute(raw_href(here, SCRIPT, lang)),
+        "styles_href": attribute(raw_href(here, STYLES, lang)),
         "data_href": href(here, "data"),
         "max_rows": explore.MAX_ROWS_SHOWN,
         "tables": tables,
-        "tables_json": script_json({t["name"]: t["parquet_href"] for t in tables}),
+        "tables_json": script_json({t["name"]: t["raw_href"] for t in tables}),
         "examples": examples,
         "examples_json": script_json({name: example_sql(name, lang) for name in explore.EXAMPLES}),
         "words_json": script_json({word: i18n.t(lang, f"explore.{word}") for word in SCRIPT_WORDS}),
