@@ -49,7 +49,7 @@ def site(tmp_path_factory):
                              "--site-dir", str(root / "site"), "--build-dir", str(root / "build")],
                             capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
-    if not (root / "site" / "assets" / "explore" / "engine" / "duckdb-browser.mjs").is_file():
+    if not (root / "site" / "assets" / "explore" / "engine" / "duckdb-browser.js").is_file():
         pytest.fail("the site has no DuckDB-WASM engine: run `npm ci` (make test does) before the browser tests", pytrace=False)
     return root / "site"
 

@@ -40,16 +40,16 @@ def test_a_build_without_node_modules_says_the_engine_is_missing(tmp_path):
 
 
 def test_the_engine_module_imports_arrow_from_beside_it():
-    module = b'import*as u from"apache-arrow";import*as d from "apache-arrow";x()\n//# sourceMappingURL=duckdb-browser.mjs.map'
+    module = b'import*as u from"apache-arrow";import*as d from "apache-arrow";x()\n//# sourceMappingURL=duckdb-browser.js.map'
     published = engine.published(engine.MODULE, module, "1.28.0")
-    assert published == b'import*as u from"./apache-arrow.mjs";import*as d from"./apache-arrow.mjs";x()'
+    assert published == b'import*as u from"./apache-arrow.js";import*as d from"./apache-arrow.js";x()'
     with pytest.raises(ValueError, match="no import of apache-arrow"):
         engine.published(engine.MODULE, b"export const x = 1;", "9.9.9")
 
 
 def test_arrow_becomes_a_module_exporting_what_duckdb_uses():
     umd = b"(function(g,f){typeof exports==='object'&&typeof module!=='undefined'?f(exports):f(g.Arrow={})})(this,function(e){e.Table=1;e.Type=2;e.RecordBatchReader=3;e.tableToIPC=4;e.tableFromIPC=5})"
-    text = engine.published("apache-arrow.mjs", umd, "1.28.0").decode()
+    text = engine.published("apache-arrow.js", umd, "1.28.0").decode()
     assert text.rstrip().endswith("export default module.exports;")
     assert "export const {RecordBatchReader, Table, Type, tableFromIPC, tableToIPC} = module.exports;" in text
 

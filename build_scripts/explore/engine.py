@@ -6,11 +6,11 @@ Only the single-threaded bundles are published: "eh" (WebAssembly exceptions, ev
 "mvp" (the fallback); the "coi" bundle needs cross-origin isolation headers a static host does not send.
 
 Two files are adapted while copied, always the same way, so a build stays byte-identical:
-- ``duckdb-browser.mjs`` imports the bare name "apache-arrow", which a browser cannot resolve without an
-  import map: the import is pointed at ``./apache-arrow.mjs`` beside it;
-- ``apache-arrow.mjs`` is Apache Arrow's own UMD build (Arrow.esnext.min.js) wrapped as an ES module that
+- ``duckdb-browser.js`` (the package's duckdb-browser.mjs) imports the bare name "apache-arrow", which a
+  browser cannot resolve without an import map: the import is pointed at ``./apache-arrow.js`` beside it;
+- ``apache-arrow.js`` is Apache Arrow's own UMD build (Arrow.esnext.min.js) wrapped as an ES module that
   exports what DuckDB-WASM uses.
-Source-map comments are dropped: the maps are not published, and a browser's tools would ask for them.
+Modules are published as .js, a suffix static hosts compress. Source-map comments are dropped: the maps are not published, and a browser's tools would ask for them.
 
 Without node_modules the build still succeeds: ``copy_engine`` returns False and the page says the engine
 is not part of this build (the Makefile's targets run ``npm ci`` first, so a build by the README's
@@ -28,7 +28,7 @@ from build_scripts import settings
 
 PACKAGE = "@duckdb/duckdb-wasm"
 TARGET = "assets/explore/engine"  # inside the docs folder, and so inside the site
-MODULE = "duckdb-browser.mjs"  # what the page imports
+MODULE = "duckdb-browser.js"  # what the page imports
 # published name -> the file of node_modules it is made from (relative to node_modules)
 COPIED = {
     "duckdb-eh.wasm": f"{PACKAGE}/dist/duckdb-eh.wasm",
@@ -36,7 +36,7 @@ COPIED = {
     "duckdb-eh-worker.js": f"{PACKAGE}/dist/duckdb-browser-eh.worker.js",
     "duckdb-mvp-worker.js": f"{PACKAGE}/dist/duckdb-browser-mvp.worker.js",
     MODULE: f"{PACKAGE}/dist/duckdb-browser.mjs",
-    "apache-arrow.mjs": "apache-arrow/Arrow.esnext.min.js",
+    "apache-arrow.js": "apache-arrow/Arrow.esnext.min.js",
     "apache-arrow.LICENSE.txt": "apache-arrow/LICENSE.txt",
     "apache-arrow.NOTICE.txt": "apache-arrow/NOTICE.txt",
 }
@@ -69,13 +69,13 @@ def version(modules: Path | None = None) -> str | None:
 
 def published(name: str, data: bytes, engine_version: str | None) -> bytes:
     """The bytes published under ``name``, made from the package file's bytes ``data``."""
-    if name.endswith((".js", ".mjs")):
+    if name.endswith(".js"):
         data = _SOURCE_MAP.sub(b"", data)
     if name == MODULE:
-        data, count = _ARROW_IMPORT.subn(b'from"./apache-arrow.mjs"', data)
+        data, count = _ARROW_IMPORT.subn(b'from"./apache-arrow.js"', data)
         if not count:
             raise ValueError(f"{COPIED[MODULE]}: no import of apache-arrow found; DuckDB-WASM {engine_version} is not the version this build knows")
-    if name == "apache-arrow.mjs":
+    if name == "apache-arrow.js":
         head = b"// Apache Arrow's UMD build as an ES module (build_scripts/explore/engine.py).\nconst module = {exports: {}};\nconst exports = module.exports;\n"
         tail = "\nexport const {" + ", ".join(ARROW_EXPORTS) + "} = module.exports;\nexport default module.exports;\n"
         data = head + data + tail.encode("ascii")

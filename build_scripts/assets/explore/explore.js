@@ -26,7 +26,7 @@ const loaded = new Set();  // the views created so far
 
 async function startEngine() {
   status.textContent = say("loading_engine");
-  const duckdb = await import(ENGINE + "duckdb-browser.mjs");
+  const duckdb = await import(ENGINE + "duckdb-browser.js");
   const bundle = await duckdb.selectBundle({
     mvp: {mainModule: ENGINE + "duckdb-mvp.wasm", mainWorker: ENGINE + "duckdb-mvp-worker.js"},
     eh: {mainModule: ENGINE + "duckdb-eh.wasm", mainWorker: ENGINE + "duckdb-eh-worker.js"},
