@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHANGELOG = ROOT / "CHANGELOG.md"
+CHANGELOG = Path(os.environ.get("BN_CHANGELOG") or ROOT / "CHANGELOG.md")  # BN_CHANGELOG: tests build other histories
 PACKAGE = ROOT / "datapackage"
 PACKAGE_NAME = "bac-ninh-open-data"
 

@@ -93,6 +93,7 @@ def releases(here: str, version: str | None) -> list[dict]:
             "date": release.date,
             "notes": Markup(release.notes),  # the repository's own text, written as Markdown
             "current": current,
+            "page_href": href(here, f"data/releases/{release.version}/index.md"),  # a version has dots: name the page file
             "zip_name": release.zip_name,
             "zip_href": href(here, f"downloads/{release.zip_name}") if current else None,
             "checksum_name": release.checksum_name,
