@@ -150,7 +150,24 @@ def check(changelog: Changelog, version: str | None, tag: str | None = None) -> 
         problems.append(f"the latest release in CHANGELOG.md is {latest.version}, but datapackage.json has version {version}.")
     if tag is not None and tag != f"v{version}":
         problems.append(f"the tag {tag} is not v{version}, the version in datapackage.json.")
+    problems.extend(archive_problems(changelog, version))
     return problems
+
+
+def archive_problems(changelog: Changelog, version: str | None) -> list[str]:
+    """The release before ``version`` must be in the release archive (releases/), which its release page
+    compares with: a release whose previous package is missing could not say what it changed."""
+    from build_scripts import releases
+
+    versions = [release.version for release in changelog.releases]
+    if version not in versions or versions.index(version) + 1 >= len(versions):
+        return []
+    previous = versions[versions.index(version) + 1]
+    if releases.archive_path(previous).is_file():
+        return []
+    return [f"releases/{release_zip_name(previous)} is missing: the page of release {version} compares with it "
+            f"(write it from the previous release's tag: git worktree add /tmp/v{previous} v{previous}, then "
+            f"python -m build_scripts.releases archive --package /tmp/v{previous}/datapackage)."]
 
 
 def main(argv: list[str] | None = None) -> int:
