@@ -182,3 +182,17 @@ def test_a_shared_address_runs_its_query_and_a_long_result_is_capped(site, base_
     assert lines[0] == "i,twice,formula" and len(lines) == rows + 1
     assert lines[-1] == f"{rows - 1},{2 * (rows - 1)},'={rows - 1}"  # spreadsheet-safe, as the downloads are
     context.close()
+
+
+def test_every_example_runs_and_gives_the_rows_of_duckdb_in_python(site, base_url, browser):
+    context = bs.desktop_context(browser)
+    recorder = bs.Recorder().attach(context)
+    page = context.new_page()
+    page.goto(base_url + "en/data/explore/")
+    for name in explore.EXAMPLES:
+        page.locator(f'.bn-explore-example[data-example="{name}"]').click()
+        page.wait_for_function(DONE_JS, timeout=ENGINE_TIMEOUT_MS)
+        assert page.locator(".bn-explore-error").is_hidden(), (name, page.locator(".bn-explore-error").text_content())
+        assert shown(page) == python_rows(site, example_sql(name, "en")), name
+    assert recorder.console_errors == [] and recorder.page_errors == [] and recorder.outside_requests() == []
+    context.close()
