@@ -164,6 +164,7 @@ editor.addEventListener("keydown", (event) => {
 for (const button of document.querySelectorAll(".bn-explore-example")) {
   button.addEventListener("click", () => {
     editor.value = EXAMPLES[button.dataset.example];
+    root.scrollIntoView({block: "start"});  // the examples are listed below the results: show the query and its rows
     run(editor.value);
   });
 }
