@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PACKAGE ?= datapackage
 
-.PHONY: venv validate fmt build serve test test-fast lint bench browser clean
+.PHONY: venv node validate fmt build serve test test-fast lint bench browser clean
 
 venv: $(VENV)/.installed
 
@@ -16,16 +16,28 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
+# DuckDB-WASM for the SQL page (/data/explore/), pinned in package-lock.json: Node.js and npm are installed
+# with apt-get when missing, then `npm ci` installs exactly the locked packages into node_modules/.
+node: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "npm is missing and cannot be installed here: install Node.js and npm, then run make again"; exit 2; fi; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
 validate: venv
 	$(PY) -m build_scripts validate --package $(PACKAGE)
 
 fmt: venv
 	$(PY) -m build_scripts fmt --package $(PACKAGE)
 
-build: venv
+build: venv node
 	$(PY) -m build_scripts build --package $(PACKAGE)
 
-serve: venv
+serve: venv node
 	$(PY) -m build_scripts serve --package $(PACKAGE)
 
 # Debian's Chromium for the browser tests (no browser download): installed with apt-get when missing.
@@ -35,16 +47,16 @@ browser:
 	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing and cannot be installed here: browser tests will be skipped (they fail in CI)"; fi; }
 
-test: venv browser lint
+test: venv node browser lint
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 lint: venv
 	$(VENV)/bin/ruff check
 
-test-fast: venv lint
+test-fast: venv node lint
 	$(PY) -m pytest -n 2 --dist loadgroup -m "not browser and not slow"
 
-bench: venv
+bench: venv node
 	$(PY) -m benchmarks
 
 clean:

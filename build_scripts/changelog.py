@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHANGELOG = ROOT / "CHANGELOG.md"
+CHANGELOG = Path(os.environ.get("BN_CHANGELOG") or ROOT / "CHANGELOG.md")  # BN_CHANGELOG: tests build other histories
 PACKAGE = ROOT / "datapackage"
 PACKAGE_NAME = "bac-ninh-open-data"
 
@@ -149,7 +150,36 @@ def check(changelog: Changelog, version: str | None, tag: str | None = None) -> 
         problems.append(f"the latest release in CHANGELOG.md is {latest.version}, but datapackage.json has version {version}.")
     if tag is not None and tag != f"v{version}":
         problems.append(f"the tag {tag} is not v{version}, the version in datapackage.json.")
+    problems.extend(archive_problems(changelog, version))
     return problems
+
+
+ARCHIVE_NAME = "releases"
+
+
+def archive_dir() -> Path:
+    """releases/ of the repository, or the folder BN_RELEASES_DIR names (tests build other histories)."""
+    given = os.environ.get("BN_RELEASES_DIR")
+    return Path(given) if given else ROOT / ARCHIVE_NAME
+
+
+def archive_path(version: str) -> Path:
+    """The committed archive of a released version's package (build_scripts/releases.py writes it)."""
+    return archive_dir() / release_zip_name(version)
+
+
+def archive_problems(changelog: Changelog, version: str | None) -> list[str]:
+    """The release before ``version`` must be in the release archive (releases/), which its release page
+    compares with: a release whose previous package is missing could not say what it changed."""
+    versions = [release.version for release in changelog.releases]
+    if version not in versions or versions.index(version) + 1 >= len(versions):
+        return []
+    previous = versions[versions.index(version) + 1]
+    if archive_path(previous).is_file():
+        return []
+    return [f"releases/{release_zip_name(previous)} is missing: the page of release {version} compares with it "
+            f"(write it from the previous release's tag: git worktree add /tmp/v{previous} v{previous}, then "
+            f"python -m build_scripts.releases archive --package /tmp/v{previous}/datapackage)."]
 
 
 def main(argv: list[str] | None = None) -> int:

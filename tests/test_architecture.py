@@ -19,9 +19,10 @@ def named_paths() -> set[str]:
 
 
 # Where a short path is read from: the repository, then the package (``pages/registry.py``), then the folders
-# whose own parts the text names (``load/`` of checks, ``sql/`` of reform). The build's output is not committed.
+# whose own parts the text names (``load/`` of checks, ``sql/`` of reform). What the build or npm writes is not
+# committed.
 BASES = (ROOT, ROOT / "build_scripts", ROOT / "build_scripts" / "checks", ROOT / "build_scripts" / "reform")
-GENERATED = {"build/", "site/"}
+GENERATED = {"build/", "site/", "node_modules/"}
 
 
 def test_every_path_it_names_exists():

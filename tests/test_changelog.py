@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -86,8 +87,9 @@ def test_the_checksum_file_is_what_sha256sum_checks(tmp_path):
     assert subprocess.run(["sha256sum", "--check", "--quiet", checksum.name], cwd=tmp_path).returncode == 0
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "build_scripts.changelog", *args], capture_output=True, text=True, cwd=ROOT)
+def run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "build_scripts.changelog", *args], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})})
 
 
 def test_the_release_commands(tmp_path):
@@ -96,11 +98,32 @@ def test_the_release_commands(tmp_path):
     package = tmp_path / "package"
     package.mkdir()
     (package / "datapackage.json").write_text(json.dumps({"version": "0.2.0"}))
-    ok = run("--changelog", str(changelog), "check", "--package", str(package), "--tag", "v0.2.0")
+    archive = {"BN_RELEASES_DIR": str(tmp_path / "releases")}  # 0.2.0's page compares with 0.1.0's package
+    unarchived = run("--changelog", str(changelog), "check", "--package", str(package), "--tag", "v0.2.0", env=archive)
+    assert unarchived.returncode == 1 and unarchived.stderr.startswith("releases/bac-ninh-open-data-0.1.0.zip is missing")
+    (tmp_path / "releases").mkdir()
+    (tmp_path / "releases" / "bac-ninh-open-data-0.1.0.zip").write_bytes(b"PK")
+    ok = run("--changelog", str(changelog), "check", "--package", str(package), "--tag", "v0.2.0", env=archive)
     assert (ok.returncode, ok.stdout) == (0, "release 0.2.0: CHANGELOG.md, datapackage.json and the tag agree.\n")
-    wrong = run("--changelog", str(changelog), "check", "--package", str(package), "--tag", "v0.2.1")
+    wrong = run("--changelog", str(changelog), "check", "--package", str(package), "--tag", "v0.2.1", env=archive)
     assert (wrong.returncode, wrong.stderr) == (1, "the tag v0.2.1 is not v0.2.0, the version in datapackage.json.\n")
     assert run("--changelog", str(changelog), "notes", "0.1.0").stdout == "- First release.\n"
     missing = run("--changelog", str(changelog), "notes", "9.9.9")
     assert (missing.returncode, missing.stderr) == (1, f"{changelog}: there is no release 9.9.9.\n")
     assert run("zip-name", "0.2.0").stdout == "bac-ninh-open-data-0.2.0.zip\n"
+
+
+def test_check_asks_for_the_archive_of_the_previous_release(tmp_path, monkeypatch):
+    from build_scripts import changelog, releases
+
+    two = changelog.parse_changelog("## 0.2.0 - 2026-12-20\n\n- more\n\n## 0.1.0 - 2026-11-25\n\n- first\n")
+    monkeypatch.setenv("BN_RELEASES_DIR", str(tmp_path / "releases"))
+    problems = changelog.check(two, "0.2.0")
+    assert problems == [p for p in problems if p.startswith("releases/bac-ninh-open-data-0.1.0.zip is missing")] and problems
+    assert changelog.archive_problems(two, "0.1.0") == []  # the first release compares with nothing
+    package = tmp_path / "package"
+    (package / "data").mkdir(parents=True)
+    (package / "datapackage.json").write_text('{"name": "p", "version": "0.1.0", "resources": [{"name": "r", "path": "data/r.csv"}]}', encoding="utf-8")
+    (package / "data" / "r.csv").write_text("a\n1\n", encoding="utf-8")
+    assert releases.main(["archive", "--package", str(package)]) == 0
+    assert changelog.check(two, "0.2.0") == []

@@ -20,7 +20,8 @@ from build_scripts.research.publish import publish
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 GOLDEN = Path(__file__).parent / "golden"
 # The page types checked here (the home page and the period reports have their own golden tests).
-MINE = ("indicator_index", "indicator", "province_index", "province", "data", "data_slices", "sources", "source")
+MINE = ("indicator_index", "indicator", "province_index", "province", "data", "explore", "release", "data_slices", "sources",
+        "source")
 ELSEWHERE = {"home": "tests/test_reports.py", "report": "tests/test_reports.py"}
 
 
@@ -72,7 +73,7 @@ def markdown_files(root: Path) -> list[str]:
 def test_every_page_type_in_both_languages(generated):
     out, counts = generated
     assert counts == {"indicator_index": 2, "indicator": 8, "province_index": 2, "province": 12,
-                      "data": 2, "data_slices": 4, "sources": 2, "source": 8}
+                      "data": 2, "explore": 2, "release": 4, "data_slices": 4, "sources": 2, "source": 8}
     files = markdown_files(out)
     assert "indicators/grdp_growth/index.md" in files and "indicators/grdp_growth/index.en.md" in files
     assert "provinces/bac-ninh-pre2025/index.en.md" in files

@@ -54,6 +54,7 @@ def model(site: Site, key: str, lang: str) -> dict:
     return {
         "version": version_text(version) if version else None,
         "releases": releases(here, version),
+        "explore_href": href(here, "data/explore"),
         "package": site.descriptor,
         "title": site.descriptor.get("titles", {}).get(lang, site.descriptor.get("title", "")),
         "package_description": site.descriptor.get("descriptions", {}).get(lang, site.descriptor.get("description", "")),
@@ -92,6 +93,7 @@ def releases(here: str, version: str | None) -> list[dict]:
             "date": release.date,
             "notes": Markup(release.notes),  # the repository's own text, written as Markdown
             "current": current,
+            "page_href": href(here, f"data/releases/{release.version}/index.md"),  # a version has dots: name the page file
             "zip_name": release.zip_name,
             "zip_href": href(here, f"downloads/{release.zip_name}") if current else None,
             "checksum_name": release.checksum_name,

@@ -28,6 +28,8 @@ PAGE_TYPES = (
     PageType("province", "build_scripts.pages.province", "/provinces/<unit_id>/"),
     PageType("report", "build_scripts.pages.report", "/reports/<period>/"),
     PageType("data", "build_scripts.pages.data", "/data/"),
+    PageType("explore", "build_scripts.pages.explore", "/data/explore/"),
+    PageType("release", "build_scripts.pages.release", "/data/releases/<version>/"),
     PageType("data_slices", "build_scripts.pages.data_slices", "/data/<indicators|units>/"),
     PageType("sources", "build_scripts.pages.sources", "/sources/"),  # and /sources/<year>/ when one page is too heavy
     PageType("source", "build_scripts.pages.source", "/sources/<source_id>/"),

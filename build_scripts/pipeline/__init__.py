@@ -114,6 +114,7 @@ def _remove_in_background(build_dir: Path, docs_dir: Path) -> threading.Thread:
 def _generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progress: Progress,
                         digests: dict[str, str] | None) -> dict:
     from build_scripts import cache, db, downloads
+    from build_scripts.explore import engine
     from build_scripts.pages import generate
     from build_scripts.pages.site import Site
     from build_scripts.research.publish import publish
@@ -126,6 +127,9 @@ def _generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progr
     docs_dir = build_dir / "docs"  # the previous one was set aside (_remove_in_background)
     shutil.copytree(settings.DOCS_DIR, docs_dir)
     copy_assets(docs_dir)
+    if not engine.copy_engine(docs_dir):
+        progress.step(f"explore: {engine.node_modules()} lacks DuckDB-WASM (`npm ci` installs it); "
+                      "/data/explore/ says the engine is missing")
     progress.done()
 
     progress.phase("downloads")  # before the pages: they show the downloads' sizes and digests
