@@ -61,6 +61,18 @@ def test_parse_matches_cells_checked_by_hand():
     th = parse(RAW / "thanh-hoa.txt")                                  # a later copy: PCI 2023 and 2024 shown
     assert th["years"][0] == "2024" and cell(th, "pci_rank", "2023") == "30" and cell(th, "pci_score", "2024") == "68.74"
 
+    st = parse(RAW / "soc-trang.txt")                                  # an older copy, cells between bars
+    assert st["years"][0] == "2006" and st["years"][-1] == "2020" and st["disagreements"] == []
+    assert cell(st, "pci_score", "2020") == "62.34" and cell(st, "pci_rank", "2020") == "51"
+    assert cell(st, "pci_subindex_entry_costs", "2006") == "7.82" and cell(st, "pci_rank", "2006") == "19"
+    assert cell(st, "pci_subindex_business_support", "2011") == "2.25"   # "Business Support Services"
+    assert cell(st, "pci_subindex_policy_bias", "2009") is None and st["compared"] > 0
+    bp = parse(RAW / "binh-phuoc.txt")                                 # the note right under the table ends it
+    assert cell(bp, "pci_rank", "2019") == "61" and cell(bp, "pci_rank", "2006") == "52"
+    assert len(bp["cells"]) == 17 * 12 - 4
+    hn = parse(RAW / "ha-nam.txt")
+    assert cell(hn, "pci_score", "2019") == "65.07" and cell(hn, "pci_subindex_law_and_order", "2012") == "2.56"
+
     hp = parse(RAW / "hai-phong.txt")
     assert cell(hp, "pci_score", "2019") == "68.73" and cell(hp, "pci_rank", "2019") == "10"
 

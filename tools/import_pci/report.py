@@ -21,7 +21,7 @@ def render(pages, missing, observations, skipped, notes):
              f"Pages read: {len(pages)}; figures loaded: {len(observations)}; cells skipped: {len(skipped)}.", "",
              "| page | language | years | figures | skipped |", "| --- | --- | --- | ---: | ---: |"]
     for p in pages:
-        lines.append(f"| [{_md(p['title'])}]({p['url']}) | {p['language']} | {p['years'][-1]}-{p['years'][0]} | "
+        lines.append(f"| [{_md(p['title'])}]({p['url']}) | {p['language']} | {min(p['years'])}-{max(p['years'])} | "
                      f"{p['loaded']} | {len(p['skipped'])} |")
     lines += ["", "Figures by indicator:", "", "| indicator | figures |", "| --- | ---: |"]
     for indicator, n in sorted(Counter(o["indicator_id"] for o in observations).items()):
