@@ -82,11 +82,11 @@ def build(raw_dir, package_dir):
         table = tables.read_table(path)
         title = tables.clean_title(table["title"])
         sid = source_id(title, taken)
-        sources.append({"source_id": sid, "title": title, "publisher": PUBLISHER,
-                        "url": f"https://github.com/{origin['repository']}/blob/{origin['commit']}/"
-                               + urllib.parse.quote(origin["path"]),
-                        "published": published(table), "language": "vi", "kind": "statistics_office",
-                        "retrieved": origin["committed"], "original_url": ""})
+        source = {"source_id": sid, "title": title, "publisher": PUBLISHER,
+                  "url": f"https://github.com/{origin['repository']}/blob/{origin['commit']}/"
+                         + urllib.parse.quote(origin["path"]),
+                  "published": published(table), "language": "vi", "kind": "statistics_office",
+                  "retrieved": origin["committed"], "original_url": ""}
         loaded, empty = 0, 0
         for line, gso, cells in table["rows"]:
             if gso not in place:
@@ -122,8 +122,10 @@ def build(raw_dir, package_dir):
                                      "backcast": None, "_file": file, "_line": line, "_label": label,
                                      "_raw": text})
                 loaded += 1
+        if loaded:                           # a table none of whose cells is loaded is cited by nothing
+            sources.append(source)
         stats.append({"file": file, "title": title, "source_id": sid, "loaded": loaded, "empty": empty,
-                      "years": sorted({c[2] for c in table["columns"]}), "url": sources[-1]["url"]})
+                      "years": sorted({c[2] for c in table["columns"]}), "url": source["url"]})
     keys = Counter((o["unit_id"], o["indicator_id"], o["period"], o["status"], o["source_id"]) for o in observations)
     twice = [k for k, n in keys.items() if n > 1]
     if twice:
