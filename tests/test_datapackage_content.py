@@ -150,7 +150,7 @@ def test_source_ids_are_the_sha1_of_the_address_or_name_a_bulk_import():
 
     for s in table("sources"):
         assert re.fullmatch(r"https?://\S+", s["url"])
-        if s["source_id"].startswith(("gso-", "pci-vcci-", "gsopx-")):  # one a table or page of an official bulk import
+        if s["source_id"].startswith(("gso-", "pci-vcci-", "gsopx-", "yb-")):  # one a table or page of an official bulk import
             assert s["title"] and s["kind"] in ("statistics_office", "research"), s["source_id"]
             continue
         assert s["source_id"] == "src-" + hashlib.sha1(s["url"].encode()).hexdigest()[:10], s["url"]
@@ -267,7 +267,7 @@ def test_importer_reproduces_the_committed_package(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     # the importers run in their order (tools/README.md): the seed writes every file, the others add their rows
-    for later in ("tools.import_gso", "tools.import_pci", "tools.import_pxweb"):
+    for later in ("tools.import_gso", "tools.import_pci", "tools.import_pxweb", "tools.import_yearbooks"):
         step = subprocess.run([sys.executable, "-m", later, "--package", str(package)],
                               cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert step.returncode == 0, step.stderr
