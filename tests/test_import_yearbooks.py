@@ -68,10 +68,39 @@ def test_the_package_holds_the_pages_figures():
     assert ("hung-yen-pre2025", "grdp_constant_2010", "2014", "yb-hung-yen-2022-p97") not in observations
 
 
+def test_figures_of_the_overview_text_are_the_numbers_it_prints():
+    observations = {(o["indicator_id"], o["period"], o["source_id"]): o["value"]
+                    for o in rows(PACKAGE, "observations") if o["unit_id"] == "hoa-binh-pre2025"}
+    assert observations[("grdp_current", "2019", "yb-hoa-binh-2019-p12")] == "50993.41"    # "50,993.41 billion VND"
+    assert observations[("grdp_growth", "2021", "yb-hoa-binh-2021-p13")] == "2.66"
+    assert observations[("grdp_growth_industry_construction", "2021", "yb-hoa-binh-2021-p13")] == "-0.07"  # decreased
+    assert observations[("grdp_per_capita_usd", "2021", "yb-hoa-binh-2021-p13")] == "2585"
+    assert ("grdp_per_capita_usd", "2019", "yb-hoa-binh-2019-p12") not in observations      # printed "2.503 USD"
+    shares = [Decimal(observations[(f"grdp_share_{s}", "2018", "yb-hoa-binh-2019-p12")])
+              for s in ("agriculture", "industry_construction", "services", "product_taxes")]
+    assert sum(shares) == 100                                             # the page's 2018 structure, in order
+
+
+def test_a_quote_the_page_does_not_print_is_refused(tmp_path, capsys):
+    raw, package = copies(tmp_path)
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    for name in ("catalogue.csv", "quotes.csv"):
+        shutil.copy(REPO / "tools" / "import_yearbooks" / name, tables / name)
+    quotes = tables / "quotes.csv"
+    quotes.write_text(quotes.read_text(encoding="utf-8").replace("will reach 53,099.86 billion VND",
+                                                                 "will reach 53,099.87 billion VND"), encoding="utf-8")
+    before = snapshot(package)
+    assert main(["--raw", str(raw), "--package", str(package), "--tables", str(tables)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "quotes.csv:" in err and "does not print" in err and "53,099.87" in err
+    assert snapshot(package) == before
+
+
 def test_a_second_run_is_identical_and_bad_pages_are_refused(tmp_path, capsys):
     raw, package = copies(tmp_path)
     assert main(["--raw", str(raw), "--package", str(package)]) == 0
-    assert capsys.readouterr().out.startswith("yearbooks: pages 5, figures ")
+    assert capsys.readouterr().out.startswith("yearbooks: pages 7, figures ")
     first = snapshot(package)
     assert main(["--raw", str(raw), "--package", str(package)]) == 0
     assert snapshot(package) == first

@@ -1,4 +1,4 @@
-"""Command line: python -m tools.import_yearbooks [--raw DIR] [--package DIR] [--no-readme].
+"""Command line: python -m tools.import_yearbooks [--raw DIR] [--package DIR] [--tables DIR] [--no-readme].
 
 Reads only tools/import_yearbooks/raw/ (checked against raw/ORIGIN.csv first) and writes into the package only its
 own rows: the sources whose id starts with yb- (one a page) and the observations citing them
@@ -18,6 +18,7 @@ def parse_args(argv):
     p = argparse.ArgumentParser(prog="python -m tools.import_yearbooks", description=__doc__.splitlines()[0])
     p.add_argument("--raw", type=Path, default=HERE / "raw", help="the raw PX-Web exports and ORIGIN.csv")
     p.add_argument("--package", type=Path, default=ROOT / "datapackage", help="datapackage folder to write")
+    p.add_argument("--tables", type=Path, default=HERE, help="folder of catalogue.csv and quotes.csv")
     p.add_argument("--no-readme", action="store_true", help="do not rewrite the report in datapackage/README.md")
     return p.parse_args(argv)
 
@@ -32,7 +33,7 @@ def run(args):
 
     from . import importer, report
 
-    result = importer.build(args.raw, args.package)
+    result = importer.build(args.raw, args.package, args.tables)
     rows = [{k: v for k, v in o.items() if not k.startswith("_")} for o in result["observations"]]
     counts = merge(args.package, {"sources": (owns, result["sources"]), "observations": (owns, rows)})
     if not args.no_readme:

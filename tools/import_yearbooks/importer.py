@@ -2,6 +2,7 @@
 import csv
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -16,6 +17,8 @@ HERE = Path(__file__).resolve().parent
 PREFIX = "yb-"
 ORIGIN = ["file", "url", "unit_id", "publisher", "title", "edition", "evidence", "sha256", "bytes", "query"]
 CATALOGUE = ["file", "section", "columns", "column", "indicator_id", "factor", "note"]
+QUOTES = ["file", "quote", "value", "sign", "indicator_id", "period", "note"]
+EN_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
 def read_origin(raw_dir):
@@ -52,13 +55,18 @@ def words(text):
     return " ".join(w for w in text.split() if not w.isdigit())
 
 
-def build(raw_dir, package_dir):
+def build(raw_dir, package_dir, tables_dir=HERE):
     listed = read_origin(raw_dir)
-    catalogue = read_csv(HERE / "catalogue.csv", CATALOGUE)
+    catalogue = read_csv(Path(tables_dir) / "catalogue.csv", CATALOGUE)
     units = {r["unit_id"]: r for r in read_csv(Path(package_dir) / "data" / "units.csv",
                                                ["unit_id", "valid_from", "valid_to"])}
     indicators = {r["indicator_id"] for r in read_csv(Path(package_dir) / "data" / "indicators.csv", ["indicator_id"])}
     files = {r["file"] for r in listed}
+    quotes = read_csv(Path(tables_dir) / "quotes.csv", QUOTES)
+    for q in quotes:
+        if q["file"] not in files or q["indicator_id"] not in indicators:
+            raise ImportSeedError("tools/import_yearbooks/quotes.csv", q["_line"], "file",
+                                  f"{q['file']} is not in raw/ORIGIN.csv or {q['indicator_id']} not in indicators.csv")
     for c in catalogue:
         where = ("tools/import_yearbooks/catalogue.csv", c["_line"])
         if c["file"] not in files:
@@ -85,6 +93,21 @@ def build(raw_dir, package_dir):
                                                                f"{origin['title']!r} of ORIGIN.csv line {origin['_line']}")
         source_id = PREFIX + origin["file"][:-len(".txt")]
         loaded = 0
+        text = " ".join(" ".join(lines).split())
+        for q in (q for q in quotes if q["file"] == origin["file"]):
+            where = ("tools/import_yearbooks/quotes.csv", q["_line"])
+            if " ".join(q["quote"].split()) not in text:
+                raise ImportSeedError(*where, field="quote", message=f"{origin['file']} does not print {q['quote']!r}")
+            if q["value"] not in q["quote"] or not EN_NUMBER.match(q["value"]):
+                raise ImportSeedError(*where, field="value", message=f"{q['value']!r} is not a number printed in the quote "
+                                                                     "(English digits: ',' between thousands)")
+            if q["sign"] not in ("", "-") or not re.fullmatch(r"(19|20)\d\d", q["period"]):
+                raise ImportSeedError(*where, message="sign must be empty or '-', period a year")
+            value = Decimal(q["value"].replace(",", "")) * (-1 if q["sign"] else 1)
+            observations.append({"unit_id": origin["unit_id"], "indicator_id": q["indicator_id"], "period": q["period"],
+                                 "status": "actual", "source_id": source_id, "value": exact(value), "note": q["note"],
+                                 "backcast": None, "_raw": q["value"], "_file": origin["file"]})
+            loaded += 1
         for c in (c for c in catalogue if c["file"] == origin["file"]):
             rows, cut = pages.section(path, lines, c["section"], c["_columns"])
             for year in cut:

@@ -17,7 +17,8 @@ def render(result):
              "Written by `python -m tools.import_yearbooks` from the page texts in `tools/import_yearbooks/raw/` "
              "(stored copies from the search tool's pages corpus, whitespace collapsed; addresses, office and "
              "SHA-256 in `raw/ORIGIN.csv`). A figure is one cell of a section and column named in `catalogue.csv`; "
-             "a row headed \"Sơ bộ - Prel.\" is preliminary. `published` is left empty: no page shows its date.", "",
+             "a row headed \"Sơ bộ - Prel.\" is preliminary. A figure of a page of overview text is the number inside a "
+             "quote of `quotes.csv` that the importer finds on the page. `published` is left empty: no page shows its date.", "",
              f"Pages read: {len(result['stats'])}; figures loaded: {len(obs)}; cells not loaded: "
              f"{sum(result['skipped'].values())}.", "",
              "| page | unit | edition | figures |", "| --- | --- | --- | ---: |"]
