@@ -83,7 +83,9 @@ def build(raw_dir, package_dir):
         title = tables.clean_title(table["title"])
         sid = source_id(title, taken)
         source = {"source_id": sid, "title": title, "publisher": PUBLISHER,
-                  "url": f"https://github.com/{origin['repository']}/blob/{origin['commit']}/"
+                  # the commit's short form keeps the address short enough for the pages that list a
+                  # source a figure; GitHub resolves it to the same commit
+                  "url": f"https://github.com/{origin['repository']}/blob/{origin['commit'][:7]}/"
                          + urllib.parse.quote(origin["path"]),
                   "published": published(table), "language": "vi", "kind": "statistics_office",
                   "retrieved": origin["committed"], "original_url": ""}
