@@ -155,7 +155,7 @@ def test_source_ids_are_the_sha1_of_the_address_or_name_a_bulk_import():
 
     for s in table("sources"):
         assert re.fullmatch(r"https?://\S+", s["url"])
-        if s["source_id"].startswith(("gso-", "pci-vcci-")):  # one a table or page of an official bulk import
+        if s["source_id"].startswith(("gso-", "pci-vcci-", "gsopx-", "yb-")):  # one a table or page of an official bulk import
             assert s["title"] and s["kind"] in ("statistics_office", "research"), s["source_id"]
             continue
         assert s["source_id"] == "src-" + hashlib.sha1(s["url"].encode()).hexdigest()[:10], s["url"]
@@ -271,7 +271,7 @@ def test_importer_reproduces_the_committed_package(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     # the importers run in their order (tools/README.md): the seed writes every file, the others add their rows
-    for later in ("tools.import_gso", "tools.import_pci"):
+    for later in ("tools.import_gso", "tools.import_pci", "tools.import_pxweb", "tools.import_yearbooks"):
         step = subprocess.run([sys.executable, "-m", later, "--package", str(package)],
                               cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert step.returncode == 0, step.stderr
@@ -391,3 +391,13 @@ def test_importer_stops_on_a_note_without_its_vietnamese(tmp_path):
     assert "Traceback" not in result.stderr
     assert "bacninh_observations.csv:2:note: no Vietnamese for the note" in result.stderr
     assert not (package / "data").exists()
+
+
+def test_a_later_importers_note_gets_its_vietnamese_or_stops_the_import():
+    from tools import package_rows
+    from tools.import_seed.errors import ImportSeedError
+
+    [row] = package_rows.with_vietnamese_notes([{"note": "revised to the 2019 census", "note_vi": ""}])
+    assert row["note_vi"] == "điều chỉnh theo Tổng điều tra dân số năm 2019"
+    with pytest.raises(ImportSeedError, match="no Vietnamese for the note 'a note nobody translated'"):
+        package_rows.with_vietnamese_notes([{"note": "a note nobody translated", "note_vi": ""}])

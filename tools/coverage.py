@@ -3,7 +3,9 @@
 Prints the number of figures and the share from statistics offices; for each pre-2025 province, the
 indicators with at least 10 years of annual figures; for each post-2025 province, the additive indicators
 whose comparable series (published or derived) has at least 10 annual points; and the largest number of
-pre-2025 provinces one year of one indicator covers. Exit 0; it only reads.
+pre-2025 provinces one year of one indicator covers. With --span FIRST LAST, also the figures by kind of
+publisher (all years, and the annual outcomes of FIRST-LAST) and how many years of FIRST-LAST the provinces'
+series cover. Exit 0; it only reads.
 """
 import argparse
 import sys
@@ -19,6 +21,8 @@ def main(argv=None) -> int:
     parser.add_argument("--years", type=int, default=10, help="years a series needs (default 10)")
     parser.add_argument("--indicators", type=int, default=15, help="indicators a pre-2025 province needs")
     parser.add_argument("--additive", type=int, default=5, help="comparable additive indicators a new province needs")
+    parser.add_argument("--span", type=int, nargs=2, metavar=("FIRST", "LAST"),
+                        help="also print figures by kind of publisher and the series' years within FIRST-LAST")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from build_scripts import db
@@ -45,6 +49,14 @@ def main(argv=None) -> int:
     best = rows("ranking_coverage")
     print("indicators whose best year covers at least 60 of the 63 pre-2025 provinces: "
           f"{sum(1 for _i, n in best if n >= 60)} of {len(best)} with pre-2025 figures")
+    if args.span:
+        first, last = args.span
+        print(f"figures by kind of publisher (all years; annual outcomes {first}-{last}):")
+        for kind, figures, in_span in rows("figures_by_kind", first=first, last=last):
+            print(f"  {kind}: {figures}; {in_span}")
+        print(f"pre-2025 province series by years covered in {first}-{last} (years: series, provinces, indicators):")
+        for years, series, provinces, indicators in rows("span_years", first=first, last=last):
+            print(f"  {years}: {series}, {provinces}, {indicators}")
     return 0
 
 

@@ -52,8 +52,35 @@ def merge(package_dir: Path, changes: dict) -> dict:
     return counts
 
 
+# The Vietnamese of the notes the importers after the seed write in English (the seed keeps its own list).
+NOTE_TRANSLATIONS = Path(__file__).resolve().parent / "note_translations.csv"
+
+
+def note_translations() -> dict[str, str]:
+    with NOTE_TRANSLATIONS.open(encoding="utf-8", newline="") as fh:
+        return {r["note"]: r["note_vi"] for r in csv.DictReader(fh)}
+
+
+def with_vietnamese_notes(rows: list[dict]) -> list[dict]:
+    """Observation rows whose English note has no Vietnamese get it from note_translations.csv; a note
+    missing there stops the import (a Vietnamese page never shows an English note)."""
+    translations = None
+    out = []
+    for row in rows:
+        if row.get("note") and not row.get("note_vi"):
+            translations = translations if translations is not None else note_translations()
+            if row["note"] not in translations:
+                raise ImportSeedError(NOTE_TRANSLATIONS, field="note_vi",
+                                      message=f"no Vietnamese for the note {row['note']!r}: add a line for it")
+            row = {**row, "note_vi": translations[row["note"]]}
+        out.append(row)
+    return out
+
+
 def _stage(package_dir, resources, changes, staged, counts):
     for name, (owns, rows) in changes.items():
+        if name == "observations":
+            rows = with_vietnamese_notes(list(rows))
         if name not in resources:
             raise ImportSeedError(package_dir / "datapackage.json", field="resources",
                                   message=f"no resource named {name!r}")

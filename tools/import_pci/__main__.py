@@ -10,6 +10,7 @@ from tools.package_rows import run_importer
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "pci-vcci-"
+TABLE = "table-"          # a raw file of all provinces' ranking for one year (tables.py), not a province page
 PUBLISHERS = {"vi": "VCCI, pcivietnam.vn", "en": "VCCI, pcivietnam.vn (English)"}   # as in sources.csv already
 # The page's province name, slugified, where it differs from the unit slug of units.csv.
 ALIASES = {"ha-noi": "hanoi", "tp-ho-chi-minh": "ho-chi-minh-city", "ho-chi-minh": "ho-chi-minh-city",
@@ -55,6 +56,8 @@ def build(raw_dir, package_dir):
     listed = origin.read(raw_dir)          # refuses a missing or changed raw file before anything is read
     units = pre2025_units(package_dir)
     sources, observations, pages, skipped, notes = [], [], [], [], []
+    tables = [r for r in listed if r["file"].startswith(TABLE)]
+    listed = [r for r in listed if not r["file"].startswith(TABLE)]
     for row in sorted(listed, key=lambda r: r["file"]):
         path = Path(raw_dir) / row["file"]
         slug = row["file"][:-len(".txt")]
@@ -79,6 +82,9 @@ def build(raw_dir, package_dir):
             notes.append(f"{row['file']}: {d}")
         page.update(url=row["url"], loaded=len(page["cells"]), skipped=page["skipped"])
         pages.append(page)
+    by_page = {(o["unit_id"], o["indicator_id"], o["period"]): o["value"] for o in observations}
+    for row in sorted(tables, key=lambda r: r["file"]):
+        table_rows(Path(raw_dir) / row["file"], row, units, by_page, sources, observations, pages, skipped, notes)
     for unit_id in sorted({o["unit_id"] for o in observations} - set(units)):
         notes.append(f"unit {unit_id} is not (yet) in units.csv; its rows are written all the same")
     found = {p_slug for p_slug in (r["file"][:-4] for r in listed)}
@@ -86,6 +92,43 @@ def build(raw_dir, package_dir):
                      if uid.endswith("-pre2025") and uid[:-len("-pre2025")] not in found
                      and u.get("unit_type") in ("province", "municipality"))
     return sources, observations, pages, missing, skipped, notes
+
+
+def province_slug(path, line, name, units):
+    named = slugify(name)
+    slug = ALIASES.get(named, named)
+    if slug not in WHOLE and f"{slug}-pre2025" not in units:
+        raise ImportSeedError(path, line, "province", f"{name!r}: no unit {slug}-pre2025 in units.csv")
+    return slug
+
+
+def table_rows(path, row, units, by_page, sources, observations, pages, skipped, notes):
+    from .tables import parse_table
+
+    table = parse_table(path, row["url"])
+    for c in table["cells"]:
+        c["slug"] = province_slug(path, c["line"], c["province"], units)
+    year, note = table["year"], "the year is the year= of the page's address"
+    source_id = PREFIX + row["file"][:-len(".txt")]
+    sources.append({"source_id": source_id, "title": table["title"], "publisher": PUBLISHERS[table["language"]],
+                    "url": row["url"], "published": "", "language": table["language"], "kind": "research",
+                    "retrieved": row["copy_date"]})
+    seen = set()
+    for c in table["cells"]:
+        unit = unit_for(c["slug"], year, units)
+        if (unit, c["indicator"]) in seen:
+            raise ImportSeedError(path, c["line"], "province", f"{c['province']!r} has a second row")
+        seen.add((unit, c["indicator"]))
+        page_value = by_page.get((unit, c["indicator"], year))
+        if page_value is not None and page_value != c["value"]:
+            notes.append(f"{row['file']}: {c['province']} {c['indicator']} {year} is {c['value']}, its province "
+                         f"page says {page_value}")
+        observations.append({"unit_id": unit, "indicator_id": c["indicator"], "period": year, "status": "actual",
+                             "source_id": source_id, "value": c["value"], "note": note})
+    for s in table["skipped"]:
+        skipped.append(dict(s, year=s["year"] or year, file=row["file"]))
+    pages.append({"title": table["title"], "url": row["url"], "language": table["language"], "years": [year],
+                  "loaded": len(table["cells"]), "skipped": table["skipped"]})
 
 
 def owns(row):

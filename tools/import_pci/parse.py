@@ -2,7 +2,10 @@
 
 The page's table "Rankings In The Provincial Competitiveness Index (1-63) <province>" (Vietnamese: "Xếp hạng
 trong Chỉ số năng lực cạnh tranh cấp tỉnh (1-63) <tỉnh>") has a line of years and a line a row: the label, then
-one cell a year, a decimal as printed or "N/A". Values are kept as the printed strings."""
+one cell a year, a decimal as printed or "N/A". Values are kept as the printed strings. Older copies of the
+page print the same table with its cells between bars ("Year | 2006 | 2007 |"), with no blank line before the
+next block; a bar is read as a space, and a line that is neither a known row nor a row cut off by the end of
+the excerpt ends the table."""
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -91,6 +94,8 @@ def _table(path, lines, start, lang, required):
         if label not in ROWS:
             if not required:                 # the second table ends where another block begins
                 break
+            if not cells and not (last and any(known.startswith(label) for known in ROWS)):
+                break                        # a note or the next block right under the table
             if last:
                 rows.append((j + 1, label, [], True))
                 break
@@ -109,7 +114,7 @@ def _table(path, lines, start, lang, required):
 def parse(path: Path) -> dict:
     path = Path(path)
     text = path.read_bytes().decode("utf-8")
-    lines = text.split("\n")
+    lines = [line.replace("|", " ") for line in text.split("\n")]
     lang = next((l for l, h in HEADINGS.items() if any(x.startswith(h) for x in lines)), None)
     if lang is None:
         raise ImportSeedError(path, message="no table headed 'Rankings In The Provincial Competitiveness Index (1-63)' "

@@ -17,11 +17,11 @@ def render(pages, missing, observations, skipped, notes):
              "from the search tool's pages corpus; addresses and SHA-256 in `raw/ORIGIN.csv`). Each page's table "
              "\"Rankings In The Provincial Competitiveness Index (1-63)\" gives one figure a row and PCI year; the "
              "period is the PCI year, status actual, values as printed. `published` is left empty: no page shows a "
-             "date of publication or update.", "",
+             "date of publication or update. The ranking of all provinces for one year (`raw/table-*.txt`, \"Bảng xếp hạng\", the year named in its address) gives one figure a cell.", "",
              f"Pages read: {len(pages)}; figures loaded: {len(observations)}; cells skipped: {len(skipped)}.", "",
              "| page | language | years | figures | skipped |", "| --- | --- | --- | ---: | ---: |"]
     for p in pages:
-        lines.append(f"| [{_md(p['title'])}]({p['url']}) | {p['language']} | {p['years'][-1]}-{p['years'][0]} | "
+        lines.append(f"| [{_md(p['title'])}]({p['url']}) | {p['language']} | {min(p['years'])}-{max(p['years'])} | "
                      f"{p['loaded']} | {len(p['skipped'])} |")
     lines += ["", "Figures by indicator:", "", "| indicator | figures |", "| --- | ---: |"]
     for indicator, n in sorted(Counter(o["indicator_id"] for o in observations).items()):

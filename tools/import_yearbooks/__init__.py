@@ -1,0 +1,1 @@
+"""Importer of the provincial statistics offices' yearbook pages (tables of one province over several years)."""
