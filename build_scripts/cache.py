@@ -36,6 +36,8 @@ from typing import Callable
 from build_scripts import settings
 
 ROOT_ENV = "BN_CACHE_DIR"
+PRUNE_ENV = "BN_CACHE_PRUNE"  # "1": after a build that succeeded, delete the entries that build did not use
+KINDS = ("charts", "built-charts", "files")
 EVENTS: list[Callable[[str], None]] = []  # listeners told "chart rendered", "chart reused", "download written", ...
 
 
@@ -106,6 +108,7 @@ def _copy_in(src: Path, dest: Path) -> None:
 def _store(entry: Path, files: dict[str, Path], texts: dict[str, str] | None = None) -> None:
     """Put files (stored name -> source) and texts (stored name -> text) into the entry, all or nothing."""
     if entry.exists():
+        _mark_used(entry)
         return
     entry.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=entry.parent))
@@ -119,10 +122,41 @@ def _store(entry: Path, files: dict[str, Path], texts: dict[str, str] | None = N
         os.rename(tmp, entry)
     except OSError:  # another worker stored the same entry first
         shutil.rmtree(tmp, ignore_errors=True)
+        _mark_used(entry)
 
 
 def _complete(entry: Path, names: list[str]) -> bool:
-    return (entry / "files.json").is_file() and all((entry / name).is_file() for name in names)
+    """Whether the entry holds every name; a whole entry is marked used (its folder's time set to now)."""
+    if (entry / "files.json").is_file() and all((entry / name).is_file() for name in names):
+        _mark_used(entry)
+        return True
+    return False
+
+
+def _mark_used(entry: Path) -> None:
+    try:
+        os.utime(entry)
+    except OSError:  # removed by a concurrent prune, or a read-only cache: the entry stays readable
+        pass
+
+
+def prune(unused_since: float) -> int:
+    """Delete the entries no build has used or stored since the time ``unused_since`` (seconds since the
+    epoch); returns how many. A cache kept between CI runs stays the size of one build's outputs instead of
+    growing with every figure changed."""
+    root, removed = cache_root(), 0
+    for kind in KINDS:
+        for entry in sorted((root / kind).glob("??/*")):
+            if entry.name.startswith(".tmp-") or not entry.is_dir():
+                continue
+            try:
+                stale = entry.stat().st_mtime < unused_since
+            except OSError:
+                continue
+            if stale:
+                shutil.rmtree(entry, ignore_errors=True)
+                removed += 1
+    return removed
 
 
 def write_chart(chart, out_dir: Path, name: str, lang: str):
