@@ -99,3 +99,15 @@ def test_other_markdown_leaves_the_whole_block_as_it_was(body):
 def test_a_block_not_after_a_blank_line_is_left_alone():
     text = f"Intro.\n{html_blocks.OPEN}\n\n| a |\n| --- |\n| 1 |\n\n{html_blocks.CLOSE}\n"
     assert html_blocks.convert(text) == text
+
+
+def test_mkdocs_converts_the_pages_whose_folder_is_their_address_only():
+    from types import SimpleNamespace
+
+    from build_scripts import mkdocs_hooks
+
+    text = page("| a |\n| --- |\n| [x](../b/index.md) |")
+    for src, converted in (("indicators/x/index.md", True), ("indicators/x/index.en.md", True), ("index.md", True),
+                           ("methodology.md", False), ("methodology.en.md", False)):
+        out = mkdocs_hooks.on_page_markdown(text, page=SimpleNamespace(file=SimpleNamespace(src_uri=src)))
+        assert (html_blocks.OPEN not in out) is converted, src

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from build_scripts import settings
-from build_scripts.pages import html_blocks, render
+from build_scripts.pages import render
 from build_scripts.pages.registry import PAGE_TYPES
 from build_scripts.pages.site import Site, page_file
 
@@ -29,7 +29,7 @@ def build_page(site: Site, type_name: str, key: str) -> int:
     """Render and write one page in every language; returns the number of files written."""
     module = next(t for t in PAGE_TYPES if t.name == type_name).load()
     for lang in site.languages:
-        text = html_blocks.convert(render.render(module.TEMPLATE, lang, **module.model(site, key, lang)))
+        text = render.render(module.TEMPLATE, lang, **module.model(site, key, lang))
         write_text(site.out_dir / page_file(module.directory(key), lang), text)
     return len(site.languages)
 

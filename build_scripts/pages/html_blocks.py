@@ -1,4 +1,4 @@
-"""The value tables of a generated page as HTML: MkDocs then keeps them as they are instead of parsing them.
+"""The table blocks of a generated page as HTML: MkDocs then keeps them as they are instead of parsing them.
 
 Python-Markdown spends most of a big page's time on its pipe tables: splitting rows and running every
 inline pattern over every cell (a heavy page holds thousands of cells). The templates write each table
@@ -15,8 +15,9 @@ turns such a block into the HTML Python-Markdown would give when every part of i
 
 Anything else (a heading, a quotation, code, emphasis, a link to a file, which mkdocs-static-i18n rewrites
 for each language) leaves the whole block as Markdown, so the page reads the same either way. The block
-keeps its ``data-search-exclude`` mark. Pages are written as ``index.md`` (or ``index.<lang>.md``): their
-folder is their address, so a relative link means the same in both forms.
+keeps its ``data-search-exclude`` mark. The MkDocs hook (build_scripts/mkdocs_hooks.py) converts the pages
+written as ``index.md`` (or ``index.<lang>.md``) only, as MkDocs reads them: their folder is their address,
+so a relative link means the same in both forms; the generated Markdown stays as the templates wrote it.
 """
 
 from __future__ import annotations
