@@ -150,7 +150,7 @@ def prune(unused_since: float) -> int:
             if entry.name.startswith(".tmp-") or not entry.is_dir():
                 continue
             try:
-                stale = entry.stat().st_mtime < unused_since
+                stale = entry.stat().st_mtime < unused_since - 1  # file times run on a coarser clock than time.time()
             except OSError:
                 continue
             if stale:
