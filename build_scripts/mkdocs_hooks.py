@@ -16,11 +16,16 @@ escapes), so two builds of the same package give the same bytes. Running twice c
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from build_scripts.pages import html_blocks
+_ROOT = str(Path(__file__).resolve().parent.parent)  # MkDocs loads this file by its path, from any folder
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from build_scripts.pages import html_blocks  # noqa: E402
 
 
 def _write(path: Path, config: dict, docs: list[dict]) -> None:
