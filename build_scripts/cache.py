@@ -12,6 +12,8 @@ The cache lives in a git-ignored folder: $BN_CACHE_DIR, else <build dir>/.cache 
 its page workers), else build/.cache. Entries are written to a temporary folder and renamed into place, so
 two page workers never see half an entry. Deleting the folder is safe. EVENTS listeners hear "chart
 rendered" / "chart reused" once a chart and "download written" / "download reused" once a file.
+Reading or storing an entry sets its folder's time; ``prune(t)`` deletes the entries untouched since t
+(the pipeline calls it after a build when $BN_CACHE_PRUNE=1, so a cache CI keeps holds one build's entries).
 
     cache.write_chart(chart, out_dir, name, lang)           render.write_chart through the cache
     downloads.write_all(con, package_dir, out_dir, store=cache.files)
