@@ -1,12 +1,12 @@
 """`make bench`: how fast the portal builds and how heavy its pages are, against MkDocs itself.
 
-    .venv/bin/python -m benchmarks                    # the real package, 20x10x8 and its double (a few minutes)
+    .venv/bin/python -m benchmarks                    # the real package, 20x10x8, and each at twice the data
     .venv/bin/python -m benchmarks --quick            # one tiny synthetic package (the smoke test's run)
     .venv/bin/python -m benchmarks --full             # the real package, 200x34x20 and its double, 1,000,000 rows validated
     .venv/bin/python -m benchmarks --sizes real,50x34x10 --validate-rows 200000
 
-A size is INDICATORSxPROVINCESxPERIODS (periods a province; figures = the product); each synthetic size is
-also run at twice the indicators. Prints a Markdown table on stdout; the same as JSON in benchmarks/out/.
+A size is INDICATORSxPROVINCESxPERIODS (periods a province; figures = the product); each size is also run at
+twice the indicators (the real package with each indicator copied: "real-x2"). Prints a Markdown table on stdout; the same as JSON in benchmarks/out/.
 See benchmarks/README.md for what each line means and the budgets.
 """
 
@@ -55,6 +55,8 @@ def cases(args) -> list[dict]:
     for item in (part.strip() for part in text.split(",") if part.strip() and part.strip() != "none"):
         if item == "real":
             out.append({"name": "real", "package": args.package})
+            if double:  # every indicator of the real package twice (harness.double_package)
+                out.append({"name": "real-x2", "double": args.package, "double_of": "real"})
             continue
         n, m, p = harness.parse_size(item)
         out.append({"name": f"{n}x{m}x{p}", "size": (n, m, p)})
@@ -68,6 +70,9 @@ def run_case(case: dict, work: Path, rebuild: bool) -> dict:
     if "size" in case:
         package = work / "package"
         harness.make_package(package, case["size"])
+    elif "double" in case:
+        package = work / "package"
+        harness.double_package(Path(case["double"]).resolve(), package)
     else:
         package = Path(case["package"]).resolve()
     result = {"name": case["name"], "figures": harness.observation_count(package), "double_of": case.get("double_of")}
@@ -80,6 +85,10 @@ def run_case(case: dict, work: Path, rebuild: bool) -> dict:
     from benchmarks.site_metrics import measure
 
     result["site"] = measure(work / "site")
+    from benchmarks import floor
+
+    step(f"{case['name']}: the floor, a bare mkdocs-material site of {result['site'].get('pages', 0):,} pages")
+    result["floor"] = floor.build(work, result["site"].get("pages", 0))
     if rebuild:
         from benchmarks import rebuild as rebuild_check
 
@@ -104,8 +113,8 @@ def main(argv=None) -> int:
     results, scaling = [], None
     try:
         for case in todo:
-            results.append(run_case(case, work / case["name"], args.rebuild))
-            if "size" in case:
+            results.append(run_case(case, work / case["name"], args.rebuild and not case.get("double_of")))
+            if "size" in case or "double" in case:
                 shutil.rmtree(work / case["name"] / "package", ignore_errors=True)
             save(args.out, {"cases": results, "validation_scaling": None})  # a long run keeps what it measured
         if validate_rows:

@@ -143,6 +143,42 @@ def _reshape(package: Path) -> None:
                         encoding="utf-8", newline="")
 
 
+def double_package(package: Path, out: Path) -> None:
+    """A copy of package in out with twice the data: every indicator again under the id <id>_x2 (names marked
+    " x2", never a headline, ordered after the originals) with a copy of each of its figures. The units, the
+    sources and the boundary changes stay as they are, so every indicator, province, report and source page
+    holds twice the rows, as twice the package would."""
+    import csv
+    import io
+
+    from build_scripts.canonical import canonical_rows, serialise
+
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(package, out)
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["name"] not in ("indicators", "observations"):
+            continue
+        path = out / resource["path"]
+        fields = resource["schema"]["fields"]
+        names = [f["name"] for f in fields]
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))[1:]
+        ind = names.index("indicator_id")
+        copies = []
+        for row in rows:
+            copy = list(row)
+            copy[ind] = f"{row[ind]}_x2"
+            if resource["name"] == "indicators":
+                for column in ("name_vi", "name_en"):
+                    copy[names.index(column)] = f"{row[names.index(column)]} x2"
+                copy[names.index("headline")] = "false"
+                copy[names.index("display_order")] = str(int(row[names.index("display_order")]) + 5_000)
+            copies.append(copy)
+        booleans = {f["name"] for f in fields if f["type"] == "boolean"}
+        path.write_text(serialise(names, canonical_rows(rows + copies, names, resource["schema"].get("primaryKey", []), booleans)),
+                        encoding="utf-8", newline="")
+
+
 def observation_count(package: Path) -> int:
     with (package / "data" / "observations.csv").open("rb") as f:
         return max(0, sum(1 for _ in f) - 1)

@@ -1,4 +1,4 @@
-"""Rebuilds with the content-addressed cache (build_scripts/cache.py): a cold build fills it, a rebuild with
+"""Rebuilds with the content-addressed cache (build_scripts/cache.py): the case's cold build filled it, a rebuild with
 nothing changed should render no chart and make no download file, and a rebuild after one figure of one
 indicator changed should render only the charts that show that figure and make only the download files that
 hold it (the package-wide observations files and zips, the indicator's and the unit's slices, their API
@@ -51,15 +51,19 @@ def _counts(run: dict) -> dict:
 
 
 def run(package: Path, work: Path) -> dict:
-    cache_dir = work / "cache"
-    shutil.rmtree(cache_dir, ignore_errors=True)
-    cold = harness.build(package, work, cache_dir, tag="cached-cold")
-    unchanged = harness.build(package, work, cache_dir, tag="cached-unchanged")
+    """The rebuilds through the cache that the case's cold build filled (harness.build's work/build-cache):
+    one figure changed first, then nothing changed; a second cold build is not needed."""
+    cache_dir, cold_log = work / "build-cache", work / "build-log"
+    if not cache_dir.is_dir():  # no cold build in this folder: fill a cache first
+        harness.build(package, work, cache_dir, tag="cached-cold")
+        cold_log = work / "cached-cold-log"
     copy = work / "package-changed"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(package, copy)
     changed_id = change_one_figure(copy)
     one = harness.build(copy, work, cache_dir, tag="cached-one-indicator")
     shutil.rmtree(copy, ignore_errors=True)
+    unchanged = harness.build(package, work, cache_dir, tag="cached-unchanged")
     shutil.rmtree(cache_dir, ignore_errors=True)
-    return {"cold": _counts(cold), "unchanged": _counts(unchanged), "one_indicator": {**_counts(one), "indicator": changed_id}}
+    return {"cold": harness._cache_counts(cold_log) if cold_log.is_dir() else {}, "unchanged": _counts(unchanged),
+            "one_indicator": {**_counts(one), "indicator": changed_id}}

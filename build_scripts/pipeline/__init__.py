@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 
 from build_scripts import settings
@@ -88,13 +89,18 @@ def generate_and_build(package_dir: Path, staging: Path, build_dir: Path, progre
                        digests: dict[str, str] | None = None) -> dict:
     """Pages, charts and downloads into build_dir/docs, then MkDocs into staging. Charts and downloads go
     through the content-addressed cache (build_scripts/cache.py; $BN_CACHE_DIR, else build_dir/.cache): a
-    rebuild renders only the charts and makes only the download files whose inputs changed."""
+    rebuild renders only the charts and makes only the download files whose inputs changed. With
+    $BN_CACHE_PRUNE=1 the entries this build did not use are deleted after it succeeded."""
     from build_scripts import cache
 
+    started = time.time()
     remover = _remove_in_background(build_dir, build_dir / "docs")
     try:
         with cache.rooted(build_dir / ".cache"):
-            return _generate_and_build(package_dir, staging, build_dir, progress, digests)
+            counts = _generate_and_build(package_dir, staging, build_dir, progress, digests)
+            if os.environ.get(cache.PRUNE_ENV) == "1":  # CI: the cache it saves holds this build's entries only
+                progress.step(f"cache: {cache.prune(started)} entries this build did not use deleted")
+            return counts
     finally:
         remover.join()  # the previous docs folder is gone before the build returns
 
