@@ -46,9 +46,9 @@ def with_formula_notes(package: Path) -> Path:
     """Notes that a spreadsheet would evaluate, one a row, in canonical order (the file stays canonical)."""
     path = package / "data" / "observations.csv"
     records = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    note = records[0].index("note")
+    note, note_vi = records[0].index("note"), records[0].index("note_vi")
     for row, text in zip(records[1:], FORMULAS):
-        row[note] = text
+        row[note] = row[note_vi] = text  # a note is given in both languages
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(records)
     path.write_text(out.getvalue(), encoding="utf-8", newline="")

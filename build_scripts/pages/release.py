@@ -27,9 +27,14 @@ def directory(key: str) -> str:
     return f"data/releases/{key}"
 
 
-@lru_cache(maxsize=8)
 def _changes(version: str, package_dir: Path) -> releases.ReleaseChanges:
-    return releases.changes(version, package_dir)  # both languages of a page ask: compared once
+    """Both languages of a page ask: compared once for a changelog, an archive folder and a package."""
+    return _changes_of(version, package_dir, Path(changelog.CHANGELOG), changelog.archive_dir())
+
+
+@lru_cache(maxsize=8)
+def _changes_of(version: str, package_dir: Path, changelog_file: Path, archive: Path) -> releases.ReleaseChanges:
+    return releases.changes(version, package_dir, changelog.read_changelog(changelog_file))
 
 
 def decimals(text) -> int:
